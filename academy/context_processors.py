@@ -1,0 +1,14 @@
+from django.http import HttpRequest
+from django.utils.translation import get_language
+
+from core.languages import LANGUAGES, get_language as registered_language, is_known
+
+
+def language(request: HttpRequest) -> dict:
+    """The interface language of the request, with its script direction, and every language."""
+    code = get_language()
+    current = registered_language(code) if is_known(code) else None
+    return {
+        "interface_language": current,
+        "all_languages": LANGUAGES,
+    }

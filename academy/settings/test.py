@@ -1,0 +1,14 @@
+"""The test suite: fast hashing, plain static storage, tasks run by a real worker where asked."""
+
+from .base import *  # noqa: F403
+from .base import env
+
+SECRET_KEY = "test-only-key"  # noqa: S105
+ALLOWED_HOSTS = ["*"]
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+MEDIA_ROOT = env.get_path("MEDIA_ROOT", BASE_DIR / "var" / "test-media")  # noqa: F405
+WAGTAILADMIN_BASE_URL = "http://testserver"

@@ -1,0 +1,50 @@
+from dataclasses import dataclass
+
+from django import template
+from django.urls import translate_url
+from django.utils.translation import get_language
+from wagtail.models import Page
+
+from core.languages import LANGUAGES, Language, get_language as registered_language
+
+register = template.Library()
+
+
+@dataclass(frozen=True)
+class LanguageLink:
+    language: Language
+    url: str
+    is_current: bool
+
+
+def _page_urls(page: Page, request) -> dict[str, str]:
+    translations = page.get_translations(inclusive=True).live().select_related("locale")
+    return {
+        translation.locale.language_code: translation.get_url(request)
+        for translation in translations
+    }
+
+
+def _view_url(request, language_code: str) -> str:
+    """The same view in another language, or that language's home page."""
+    path = request.get_full_path()
+    translated = translate_url(path, language_code)
+    return translated if translated != path else f"/{language_code}/"
+
+
+@register.inclusion_tag("academy/includes/language_switcher.html", takes_context=True)
+def language_switcher(context) -> dict:
+    """Links to the same page in every language (Wagtail pages through their translations)."""
+    request = context["request"]
+    current = get_language()
+    page = context.get("page")
+    page_urls = _page_urls(page, request) if isinstance(page, Page) else {}
+    links = [
+        LanguageLink(
+            language=language,
+            url=page_urls.get(language.code) or _view_url(request, language.code),
+            is_current=language.code == current,
+        )
+        for language in LANGUAGES
+    ]
+    return {"links": links, "current": registered_language(current)}

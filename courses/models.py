@@ -1,0 +1,164 @@
+"""The course tree: CourseIndexPage → CoursePage → ModulePage → LessonPage."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
+
+from core.content import resolve
+from core.languages import django_languages
+
+from .blocks import LessonBodyBlock
+from .selectors import course_outline, lesson_context, lesson_list
+
+
+class LearnerPage(Page):
+    """A page a learner reads: its content follows the fallback chain of her language."""
+
+    class Meta:
+        abstract = True
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["resolved"] = resolve(self, self.locale.language_code)
+        context["content"] = context["resolved"].content
+        context["page_language"] = context["resolved"].shown
+        return context
+
+
+class CourseIndexPage(LearnerPage):
+    intro = models.TextField(_("introduction"), blank=True)
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["courses.CoursePage"]
+    max_count_per_parent = 1
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+
+    class Meta:
+        verbose_name = _("course catalogue")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["courses"] = lesson_list(self.get_children().live().type(CoursePage), self)
+        return context
+
+
+class CourseSectorTag(TaggedItemBase):
+    content_object = ParentalKey("courses.CoursePage", related_name="tagged_items")
+
+
+class CoursePage(LearnerPage):
+    class Level(models.TextChoices):
+        BEGINNER = "beginner", _("Beginner")
+        INTERMEDIATE = "intermediate", _("Intermediate")
+        ADVANCED = "advanced", _("Advanced")
+
+    summary = models.TextField(_("summary"), max_length=500)
+    level = models.CharField(_("level"), max_length=20, choices=Level, default=Level.BEGINNER)
+    duration_minutes = models.PositiveIntegerField(
+        _("estimated duration (minutes)"), default=30
+    )
+    sectors = ClusterTaggableManager(
+        verbose_name=_("sectors"), through=CourseSectorTag, blank=True
+    )
+    cover_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("cover image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    original_language = models.CharField(
+        _("language of the original"), max_length=8, choices=django_languages()
+    )
+
+    parent_page_types = ["courses.CourseIndexPage"]
+    subpage_types = ["courses.ModulePage"]
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        FieldPanel("cover_image"),
+        MultiFieldPanel(
+            [
+                FieldPanel("level"),
+                FieldPanel("duration_minutes"),
+                FieldPanel("sectors"),
+                FieldPanel("original_language"),
+            ],
+            heading=_("About the course"),
+        ),
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("summary")]
+    override_translatable_fields = [
+        SynchronizedField("level"),
+        SynchronizedField("duration_minutes"),
+        SynchronizedField("original_language"),
+        SynchronizedField("cover_image"),
+        SynchronizedField("sectors"),
+    ]
+
+    class Meta:
+        verbose_name = _("course")
+        verbose_name_plural = _("courses")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["outline"] = course_outline(self)
+        return context
+
+
+class ModulePage(LearnerPage):
+    intro = models.TextField(_("introduction"), blank=True)
+
+    parent_page_types = ["courses.CoursePage"]
+    subpage_types = ["courses.LessonPage"]
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+
+    class Meta:
+        verbose_name = _("module")
+        verbose_name_plural = _("modules")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["lessons"] = lesson_list(self.get_children().live(), self)
+        return context
+
+
+class LessonPage(LearnerPage):
+    summary = models.CharField(_("summary"), max_length=250, blank=True)
+    duration_minutes = models.PositiveIntegerField(_("estimated duration (minutes)"), default=5)
+    body = StreamField(LessonBodyBlock(), verbose_name=_("lesson"), blank=True)
+
+    parent_page_types = ["courses.ModulePage"]
+    subpage_types: list[str] = []
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        FieldPanel("duration_minutes"),
+        FieldPanel("body"),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("body"),
+    ]
+    override_translatable_fields = [SynchronizedField("duration_minutes")]
+
+    class Meta:
+        verbose_name = _("lesson")
+        verbose_name_plural = _("lessons")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(lesson_context(self))
+        return context
+

@@ -1,0 +1,79 @@
+"""Reads for the learner's pages. Each returns what a template shows, in a bounded number of queries."""
+
+from dataclasses import dataclass
+
+from wagtail.models import Page
+
+from core.content import resolve_many
+from core.languages import Language, get_language
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A page in the reader's tree (for its URL) and the translation whose words are shown."""
+
+    page: Page
+    content: Page
+    shown: Language
+
+
+@dataclass(frozen=True)
+class OutlineModule:
+    entry: Entry
+    lessons: list[Entry]
+
+
+def entries(pages, language_code: str) -> list[Entry]:
+    """Resolve a list of pages for a reader of ``language_code`` in a fixed number of queries."""
+    pages = list(pages)
+    best = resolve_many(pages, language_code)
+    specific = {page.pk: page for page in Page.objects.filter(pk__in=[p.pk for p in best.values()]).specific()}
+    result = []
+    for page in pages:
+        content = specific.get(best[page.translation_key].pk) if page.translation_key in best else page
+        result.append(Entry(page=page, content=content, shown=get_language(content.locale.language_code)))
+    return result
+
+
+def lesson_list(pages, parent: Page) -> list[Entry]:
+    return entries(pages, parent.locale.language_code)
+
+
+def course_outline(course: Page) -> list[OutlineModule]:
+    """The course's modules, each with its lessons: a constant number of queries."""
+    descendants = list(
+        course.get_descendants().live().filter(depth__lte=course.depth + 2).select_related("locale")
+    )
+    resolved = {entry.page.pk: entry for entry in entries(descendants, course.locale.language_code)}
+    modules = [page for page in descendants if page.depth == course.depth + 1]
+    return [
+        OutlineModule(
+            entry=resolved[module.pk],
+            lessons=[
+                resolved[page.pk]
+                for page in descendants
+                if page.depth == module.depth + 1 and page.path.startswith(module.path)
+            ],
+        )
+        for module in modules
+    ]
+
+
+def lesson_context(lesson: Page) -> dict:
+    """The module and course around a lesson, and the lessons before and after it."""
+    module = lesson.get_parent()
+    siblings = list(module.get_children().live().select_related("locale"))
+    ancestors = [module.get_parent(), module]
+    resolved = {
+        entry.page.pk: entry
+        for entry in entries([*ancestors, *siblings], lesson.locale.language_code)
+    }
+    position = next(i for i, page in enumerate(siblings) if page.pk == lesson.pk)
+    return {
+        "course_entry": resolved[ancestors[0].pk],
+        "module_entry": resolved[module.pk],
+        "previous_lesson": resolved[siblings[position - 1].pk] if position > 0 else None,
+        "next_lesson": resolved[siblings[position + 1].pk] if position + 1 < len(siblings) else None,
+        "lesson_number": position + 1,
+        "lesson_count": len(siblings),
+    }
