@@ -1,7 +1,8 @@
 from django.http import HttpRequest
 from django.utils.translation import get_language
 
-from core.languages import LANGUAGES, get_language as registered_language, is_known
+from core.languages import LANGUAGES, is_known
+from core.languages import get_language as registered_language
 
 
 def language(request: HttpRequest) -> dict:

@@ -14,13 +14,13 @@ class RememberLanguageMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         response = self.get_response(request)
         language = get_language_from_path(request.path_info)
-        if language and response.status_code == 200:
-            if request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME) != language:
-                response.set_cookie(
-                    settings.LANGUAGE_COOKIE_NAME,
-                    language,
-                    max_age=settings.LANGUAGE_COOKIE_AGE,
-                    samesite="Lax",
-                    secure=settings.LANGUAGE_COOKIE_SECURE,
-                )
+        remembered = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
+        if language and language != remembered and response.status_code == 200:
+            response.set_cookie(
+                settings.LANGUAGE_COOKIE_NAME,
+                language,
+                max_age=settings.LANGUAGE_COOKIE_AGE,
+                samesite="Lax",
+                secure=settings.LANGUAGE_COOKIE_SECURE,
+            )
         return response

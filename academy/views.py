@@ -9,7 +9,7 @@ from courses.api import search_lessons
 
 @require_GET
 def language_chooser(request: HttpRequest) -> HttpResponse:
-    """The front door: each language named in its own script; a remembered choice goes straight on."""
+    """The front door: each language in its own script; a remembered choice goes straight on."""
     remembered = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
     if is_known(remembered) and "choose" not in request.GET:
         return redirect(f"/{remembered}/")

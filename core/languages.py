@@ -184,8 +184,7 @@ def admin_languages() -> list[tuple[str, str]]:
 def parler_languages(site_id: int | None = None) -> dict:
     return {
         site_id: tuple(
-            {"code": language.code, "fallbacks": list(language.fallbacks)}
-            for language in LANGUAGES
+            {"code": language.code, "fallbacks": list(language.fallbacks)} for language in LANGUAGES
         ),
         "default": {"fallbacks": [DEFAULT_LANGUAGE], "hide_untranslated": False},
     }

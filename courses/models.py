@@ -62,12 +62,8 @@ class CoursePage(LearnerPage):
 
     summary = models.TextField(_("summary"), max_length=500)
     level = models.CharField(_("level"), max_length=20, choices=Level, default=Level.BEGINNER)
-    duration_minutes = models.PositiveIntegerField(
-        _("estimated duration (minutes)"), default=30
-    )
-    sectors = ClusterTaggableManager(
-        verbose_name=_("sectors"), through=CourseSectorTag, blank=True
-    )
+    duration_minutes = models.PositiveIntegerField(_("estimated duration (minutes)"), default=30)
+    sectors = ClusterTaggableManager(verbose_name=_("sectors"), through=CourseSectorTag, blank=True)
     cover_image = models.ForeignKey(
         "wagtailimages.Image",
         verbose_name=_("cover image"),
@@ -161,4 +157,3 @@ class LessonPage(LearnerPage):
         context = super().get_context(request, *args, **kwargs)
         context.update(lesson_context(self))
         return context
-

@@ -1,4 +1,4 @@
-"""Reads for the learner's pages. Each returns what a template shows, in a bounded number of queries."""
+"""Reads for the learner's pages: what a template shows, in a bounded number of queries."""
 
 from dataclasses import dataclass
 
@@ -27,11 +27,18 @@ def entries(pages, language_code: str) -> list[Entry]:
     """Resolve a list of pages for a reader of ``language_code`` in a fixed number of queries."""
     pages = list(pages)
     best = resolve_many(pages, language_code)
-    specific = {page.pk: page for page in Page.objects.filter(pk__in=[p.pk for p in best.values()]).specific()}
+    specific = {
+        page.pk: page
+        for page in Page.objects.filter(pk__in=[p.pk for p in best.values()]).specific()
+    }
     result = []
     for page in pages:
-        content = specific.get(best[page.translation_key].pk) if page.translation_key in best else page
-        result.append(Entry(page=page, content=content, shown=get_language(content.locale.language_code)))
+        content = (
+            specific.get(best[page.translation_key].pk) if page.translation_key in best else page
+        )
+        result.append(
+            Entry(page=page, content=content, shown=get_language(content.locale.language_code))
+        )
     return result
 
 
@@ -73,7 +80,9 @@ def lesson_context(lesson: Page) -> dict:
         "course_entry": resolved[ancestors[0].pk],
         "module_entry": resolved[module.pk],
         "previous_lesson": resolved[siblings[position - 1].pk] if position > 0 else None,
-        "next_lesson": resolved[siblings[position + 1].pk] if position + 1 < len(siblings) else None,
+        "next_lesson": resolved[siblings[position + 1].pk]
+        if position + 1 < len(siblings)
+        else None,
         "lesson_number": position + 1,
         "lesson_count": len(siblings),
     }

@@ -8,7 +8,6 @@ from wagtail.models import Locale, Page
 from wagtail_localize.models import (
     StringSegment,
     StringTranslation,
-    Translation,
     TranslationSource,
 )
 

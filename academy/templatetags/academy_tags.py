@@ -5,7 +5,8 @@ from django.urls import translate_url
 from django.utils.translation import get_language
 from wagtail.models import Page
 
-from core.languages import LANGUAGES, Language, get_language as registered_language
+from core.languages import LANGUAGES, Language
+from core.languages import get_language as registered_language
 
 register = template.Library()
 

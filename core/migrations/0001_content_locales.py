@@ -6,19 +6,14 @@ learner's URL always exists in her language; the content shown follows the fallb
 
 from django.db import migrations
 
-from core.languages import CODES, DEFAULT_LANGUAGE
+from core.locales import locales_ensure
 
 
 def create_locales(apps, schema_editor):
-    locale_model = apps.get_model("wagtailcore", "Locale")
-    synchronization_model = apps.get_model("wagtail_localize", "LocaleSynchronization")
-    source, _ = locale_model.objects.get_or_create(language_code=DEFAULT_LANGUAGE)
-    for code in CODES:
-        locale, _ = locale_model.objects.get_or_create(language_code=code)
-        if locale.pk != source.pk:
-            synchronization_model.objects.get_or_create(
-                locale=locale, defaults={"sync_from": source}
-            )
+    locales_ensure(
+        locale_model=apps.get_model("wagtailcore", "Locale"),
+        synchronization_model=apps.get_model("wagtail_localize", "LocaleSynchronization"),
+    )
 
 
 class Migration(migrations.Migration):

@@ -25,6 +25,7 @@ from wagtail_localize.models import (
 from wagtail_localize.synctree import synchronize_tree
 
 from core.languages import DEFAULT_LANGUAGE
+from core.locales import locales_ensure
 
 from ..models import CourseIndexPage, CoursePage, LessonPage, ModulePage
 from .pictures import draw_picture
@@ -115,14 +116,21 @@ def _ensure_catalogue(report: LoadReport, data: dict) -> CourseIndexPage:
     catalogue = CourseIndexPage.objects.filter(locale=locale, depth=2).first()
     if catalogue is None:
         catalogue = CourseIndexPage(
-            slug=data["slug"], title=data["title"][SOURCE], intro=data["intro"][SOURCE], locale=locale
+            slug=data["slug"],
+            title=data["title"][SOURCE],
+            intro=data["intro"][SOURCE],
+            locale=locale,
         )
         root.add_child(instance=catalogue)
         catalogue.save_revision().publish()
         report.created_pages += 1
         Site.objects.update_or_create(
             is_default_site=True,
-            defaults={"root_page": catalogue, "hostname": "localhost", "site_name": "Taawounia Academy"},
+            defaults={
+                "root_page": catalogue,
+                "hostname": "localhost",
+                "site_name": "Taawounia Academy",
+            },
         )
         Page.objects.filter(depth=2, content_type__model="page").delete()
     report.pages.append(catalogue)
@@ -208,6 +216,7 @@ def _synchronise_trees() -> None:
 @transaction.atomic
 def demo_academy_load() -> LoadReport:
     report = LoadReport()
+    locales_ensure(locale_model=Locale, synchronization_model=LocaleSynchronization)
     pairs = _build_source_tree(report)
     _synchronise_trees()
     locales = {locale.language_code: locale for locale in Locale.objects.all()}

@@ -1,0 +1,42 @@
+"""Fixtures shared by every test.
+
+The demo academy is loaded once into the test database, so every database test starts from it
+(each test's changes are rolled back). Transactional tests (live server, browser) empty the
+database when they end; pytest-django runs them after the others, and each loads its own copy.
+"""
+
+import os
+
+import pytest
+
+# Playwright's sync API runs an event loop in the test thread; Django's live server is safe here.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    from courses.api import load_demo_academy
+
+    with django_db_blocker.unblock():
+        load_demo_academy()
+
+
+@pytest.fixture
+def demo_academy(db):
+    """The demo academy, as loaded for the session."""
+    from wagtail.models import Site
+
+    return Site.objects.get(is_default_site=True).root_page.specific
+
+
+@pytest.fixture
+def live_demo_academy(django_db_serialized_rollback, transactional_db, live_server):
+    """The demo academy served by a live server (for browser tests).
+
+    Serialized rollback restores what the migrations created (root page, locales) after an
+    earlier transactional test emptied the database.
+    """
+    from courses.api import load_demo_academy
+
+    load_demo_academy()
+    return live_server

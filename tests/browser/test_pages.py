@@ -1,0 +1,147 @@
+"""The learner's pages in a real browser, at phone size (360 × 740).
+
+A full-page screenshot of each page checked is saved into test-artifacts/ for a human look.
+"""
+
+from urllib.parse import urlsplit
+
+import pytest
+
+from .conftest import PHONE
+
+# Serialized rollback: see conftest.py.
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+COURSE = "founding-a-cooperative"
+SIX_STEPS = f"{COURSE}/before-you-start/the-six-steps/"
+BANK = f"{COURSE}/money-and-registration/bank-and-registration/"
+NATIVE_NAMES = [
+    "العربية",
+    "الدارجة",
+    "ⵜⴰⵛⵍⵃⵉⵜ",
+    "ⵜⴰⵎⴰⵣⵉⵖⵜ (Tamaziɣt)",
+    "ⵜⴰⵔⵉⴼⵉⵜ (Tarifit)",
+    "ⵜⴰⵎⴰⵣⵉⵖⵜ",
+    "Français",
+    "English",
+]
+TIFINAGH_FONT = "Noto Sans Tifinagh"
+
+
+def open_page(context, server, path: str):
+    page = context.new_page()
+    response = page.goto(f"{server.url}/{path}")
+    assert response is not None
+    assert response.status == 200, f"/{path} answered {response.status}"
+    return page
+
+
+def html_lang_dir(page) -> list[str]:
+    return page.evaluate("() => [document.documentElement.lang, document.documentElement.dir]")
+
+
+def path_of(url: str) -> str:
+    return urlsplit(url).path
+
+
+def assert_no_horizontal_scroll(page) -> None:
+    width = page.evaluate("() => document.documentElement.scrollWidth")
+    assert width <= PHONE["width"], f"{page.url} is {width}px wide on a {PHONE['width']}px phone"
+
+
+def test_chooser_names_each_language_in_its_script_and_remembers_the_choice(
+    live_demo_academy, phone, shoot
+):
+    page = open_page(phone, live_demo_academy, "")
+    links = page.locator("a.chooser-button")
+    assert links.all_inner_texts() == NATIVE_NAMES
+    for link in links.all():
+        box = link.bounding_box()
+        assert box is not None
+        assert box["height"] >= 44, f"{link.inner_text()!r} is only {box['height']}px tall"
+    assert_no_horizontal_scroll(page)
+    shoot(page, "chooser")
+
+    page.get_by_role("link", name="ⵜⴰⵛⵍⵃⵉⵜ", exact=True).tap()
+    page.wait_for_url("**/shi/")
+    assert path_of(page.url) == "/shi/"
+    shoot(page, "home-shi")
+
+    page.goto(f"{live_demo_academy.url}/")
+    assert path_of(page.url) == "/shi/", "the chosen language was not remembered"
+
+
+def test_arabic_lesson_reads_right_to_left_without_sideways_scrolling(
+    live_demo_academy, phone, shoot
+):
+    page = open_page(phone, live_demo_academy, f"ar/{SIX_STEPS}")
+    assert html_lang_dir(page) == ["ar", "rtl"]
+    direction = page.locator("article.lesson").evaluate("el => getComputedStyle(el).direction")
+    assert direction == "rtl"
+    assert_no_horizontal_scroll(page)
+    switcher_links = page.locator("details.switcher .switcher-list a")
+    assert switcher_links.all_text_contents() == NATIVE_NAMES
+    shoot(page, "lesson-ar")
+
+
+def test_tachelhit_lesson_uses_the_tifinagh_web_font(live_demo_academy, phone, shoot):
+    page = open_page(phone, live_demo_academy, f"shi/{SIX_STEPS}")
+    assert html_lang_dir(page) == ["shi", "ltr"]
+    faces = page.evaluate(
+        """async () => {
+            await document.fonts.ready;
+            return [...document.fonts].map(f => [f.family.replace(/["']/g, ""), f.status]);
+        }"""
+    )
+    assert [TIFINAGH_FONT, "loaded"] in faces, f"font faces: {faces}"
+    assert page.evaluate(f"() => document.fonts.check('16px \"{TIFINAGH_FONT}\"', 'ⵜⴰⵛⵍⵃⵉⵜ')")
+    assert_no_horizontal_scroll(page)
+    shoot(page, "lesson-shi")
+
+
+def test_untranslated_lesson_falls_back_to_darija_but_stays_under_shi(
+    live_demo_academy, phone, shoot
+):
+    page = open_page(phone, live_demo_academy, f"shi/{BANK}")
+    notice = page.locator(".notice")
+    assert notice.is_visible()
+    assert notice.inner_text().strip()
+    assert html_lang_dir(page) == ["ary", "rtl"]
+    hrefs = page.locator(".breadcrumbs a, .pager a").evaluate_all("els => els.map(a => a.href)")
+    assert len(hrefs) >= 3, hrefs  # course, module, previous lesson, back to the course
+    for href in hrefs:
+        assert path_of(href).startswith("/shi/"), f"{href} leaves the Tachelhit tree"
+    assert_no_horizontal_scroll(page)
+    shoot(page, "fallback-shi")
+
+
+def test_switcher_on_a_lesson_goes_to_the_same_lesson_in_arabic(live_demo_academy, phone, shoot):
+    page = open_page(phone, live_demo_academy, f"shi/{SIX_STEPS}")
+    switcher = page.locator("details.switcher")
+    switcher.locator("summary").tap()
+    arabic = switcher.locator('.switcher-list a[lang="ar"]')
+    arabic.wait_for(state="visible")
+    assert arabic.inner_text() == "العربية"
+    shoot(page, "switcher-open-shi")
+    arabic.tap()
+    page.wait_for_url(f"**/ar/{SIX_STEPS}")
+    assert path_of(page.url) == f"/ar/{SIX_STEPS}"
+    assert html_lang_dir(page) == ["ar", "rtl"]
+
+
+def test_lesson_can_be_read_without_javascript(live_demo_academy, browser, shoot):
+    context = browser.new_context(viewport=PHONE, java_script_enabled=False)
+    try:
+        page = open_page(context, live_demo_academy, f"fr/{SIX_STEPS}")
+        title = page.locator("article.lesson h1")
+        assert title.is_visible()
+        assert title.inner_text().strip()
+        body = page.locator("article.lesson").inner_text()
+        assert len(body) > len(title.inner_text()) + 100, body
+        assert page.title().startswith(title.inner_text().strip())
+        shoot(page, "lesson-fr-nojs")
+    finally:
+        context.close()
