@@ -1,8 +1,8 @@
 import pytest
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.urls import reverse
 
-from academy.models import User
 from courses.models import CoursePage, LessonPage
 from courses.translation import MISSING, OUT_OF_DATE, UP_TO_DATE, course_translation_status
 
@@ -36,8 +36,10 @@ def test_editing_the_source_makes_translations_out_of_date(demo_academy):
         assert status[code].segments_waiting == 1
 
 
-def make_trainer() -> User:
-    trainer = User.objects.create_user("+212600000099", "a-long-trainer-password", is_staff=True)
+def make_trainer():
+    trainer = get_user_model().objects.create_user(
+        "+212600000099", "a-long-trainer-password", is_staff=True
+    )
     trainer.groups.add(Group.objects.get(name="Editors"))
     return trainer
 
@@ -53,7 +55,7 @@ def test_trainer_sees_the_status_view(client, demo_academy):
 
 
 def test_status_view_needs_admin_access(client, demo_academy):
-    learner = User.objects.create_user("+212600000098", "a-long-learner-password")
+    learner = get_user_model().objects.create_user("+212600000098", "a-long-learner-password")
     assert client.get(reverse("translation_status")).status_code == 302
     client.force_login(learner)
     assert client.get(reverse("translation_status")).status_code in {302, 403}
