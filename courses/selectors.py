@@ -27,17 +27,17 @@ def entries(pages, language_code: str) -> list[Entry]:
     """Resolve a list of pages for a reader of ``language_code`` in a fixed number of queries."""
     pages = list(pages)
     best = resolve_many(pages, language_code)
-    specific = {
-        page.pk: page
-        for page in Page.objects.filter(pk__in=[p.pk for p in best.values()]).specific()
-    }
+    specific = Page.objects.filter(pk__in=[page.pk for page in best.values()]).specific()
+    specific_by_pk = {page.pk: page for page in specific}
     result = []
     for page in pages:
-        content = (
-            specific.get(best[page.translation_key].pk) if page.translation_key in best else page
-        )
+        chosen = best.get(page.translation_key, page)
         result.append(
-            Entry(page=page, content=content, shown=get_language(content.locale.language_code))
+            Entry(
+                page=page,
+                content=specific_by_pk.get(chosen.pk, chosen),
+                shown=get_language(chosen.locale.language_code),
+            )
         )
     return result
 
