@@ -91,6 +91,7 @@ def bench_environment(var_dir: Path) -> dict[str, str]:
         SECRET_KEY="bench-only-key",
         ALLOWED_HOSTS="127.0.0.1,localhost",
         SECURE_SSL_REDIRECT="false",
+        SERVE_MEDIA="true",
         ACADEMY_VAR_DIR=str(var_dir),
         PYTHONUNBUFFERED="1",
     )

@@ -68,6 +68,8 @@ def test_chooser_names_each_language_in_its_script_and_remembers_the_choice(
     page.get_by_role("link", name="ⵜⴰⵛⵍⵃⵉⵜ", exact=True).tap()
     page.wait_for_url("**/shi/")
     assert path_of(page.url) == "/shi/"
+    assert html_lang_dir(page) == ["shi", "ltr"]
+    assert page.locator(f'.cards a[href="/shi/{COURSE}/"]').count() == 1
     shoot(page, "home-shi")
 
     page.goto(f"{live_demo_academy.url}/")
