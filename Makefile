@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
-DEB_PACKAGES := ffmpeg gettext chromium fonts-noto-core
+DEB_PACKAGES := ffmpeg gettext chromium fonts-noto-core espeak-ng
 TIFINAGH_TTF := /usr/share/fonts/truetype/noto/NotoSansTifinagh-Regular.ttf
 TIFINAGH_WOFF2 := academy/static/academy/fonts/NotoSansTifinagh-Regular.woff2
 PO_FILES := $(wildcard locale/*/LC_MESSAGES/django.po)
@@ -28,9 +28,10 @@ system-packages: ## Install the Debian packages the project needs (ffmpeg, gette
 		$$sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq $$missing; \
 	fi
 
-$(VENV)/.installed: requirements.txt
+$(VENV)/.installed: requirements.txt requirements-whisper.txt
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --disable-pip-version-check -r requirements.txt
+	$(PY) -m pip install -q --disable-pip-version-check --no-deps -r requirements-whisper.txt
 	@touch $@
 
 $(TIFINAGH_WOFF2): $(TIFINAGH_TTF) $(VENV)/.installed
@@ -76,3 +77,4 @@ format: install ## Format the code with ruff
 
 bench: install ## Print the benchmarks' figures (BENCH lines)
 	$(PY) tests/bench/run.py
+	$(PY) tests/bench/media.py

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.languages import django_languages
+from core.regions import Region
 
 
 class UserManager(BaseUserManager):
@@ -23,6 +24,17 @@ class UserManager(BaseUserManager):
         return self.create_user(phone_number, password, **fields)
 
 
+class Gender(models.TextChoices):
+    WOMAN = "woman", _("Woman")
+    MAN = "man", _("Man")
+
+
+class Motivation(models.TextChoices):
+    MEMBER = "member", _("I am a cooperative member")
+    JOB_SEEKER = "job_seeker", _("I am looking for work")
+    PROJECT_HOLDER = "project_holder", _("I have a project")
+
+
 class User(AbstractBaseUser, PermissionsMixin):
     phone_number = models.CharField(
         _("phone number"),
@@ -36,6 +48,22 @@ class User(AbstractBaseUser, PermissionsMixin):
     preferred_language = models.CharField(
         _("preferred language"), max_length=8, choices=django_languages(), blank=True
     )
+    region = models.CharField(_("region"), max_length=2, choices=Region, blank=True)
+    gender = models.CharField(_("gender"), max_length=8, choices=Gender, blank=True)
+    birth_year = models.PositiveSmallIntegerField(_("year of birth"), null=True, blank=True)
+    motivation = models.CharField(
+        _("what brings you"), max_length=20, choices=Motivation, blank=True
+    )
+    phone_verified_at = models.DateTimeField(_("phone verified at"), null=True, blank=True)
+    registered_by = models.ForeignKey(
+        "self",
+        verbose_name=_("registered by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="registered_members",
+        help_text=_("The cooperative leader or trainer who created this account."),
+    )
     is_staff = models.BooleanField(_("staff status"), default=False)
     is_active = models.BooleanField(_("active"), default=True)
     date_joined = models.DateTimeField(_("date joined"), default=timezone.now)
@@ -48,6 +76,10 @@ class User(AbstractBaseUser, PermissionsMixin):
     class Meta:
         verbose_name = _("user")
         verbose_name_plural = _("users")
+        permissions = [
+            ("register_members", _("Can register cooperative members")),
+            ("manage_cohorts", _("Can manage cohorts and see their progress")),
+        ]
 
     def __str__(self) -> str:
         return self.get_full_name() or self.phone_number
@@ -57,3 +89,33 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     def get_short_name(self) -> str:
         return self.first_name or self.phone_number
+
+    @property
+    def initial(self) -> str:
+        return (self.first_name or "?")[:1].upper()
+
+
+class OneTimeCode(models.Model):
+    """A code sent by SMS (verification, PIN reset) or handed over (activation). Stored hashed."""
+
+    class Purpose(models.TextChoices):
+        VERIFY = "verify", _("phone verification")
+        RESET = "reset", _("PIN reset")
+        ACTIVATE = "activate", _("account activation")
+
+    phone_number = models.CharField(_("phone number"), max_length=20, db_index=True)
+    purpose = models.CharField(_("purpose"), max_length=10, choices=Purpose)
+    code_hash = models.CharField(max_length=128)
+    created_at = models.DateTimeField(default=timezone.now)
+    expires_at = models.DateTimeField()
+    used_at = models.DateTimeField(null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    requested_from = models.GenericIPAddressField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("one-time code")
+        verbose_name_plural = _("one-time codes")
+        indexes = [models.Index(fields=["phone_number", "purpose", "created_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.get_purpose_display()} {self.phone_number}"

@@ -1,47 +1,174 @@
-"""Writes of the academy shell."""
+"""Writes about accounts: sign-up, verification, PINs, assisted registration, deletion."""
 
 from dataclasses import dataclass
+from datetime import timedelta
 
-from django.contrib.auth.models import Group
+from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from .models import User
+from .models import OneTimeCode, User
+from .otp import otp_create, otp_use
+from .phones import normalise_phone_number
+from .pins import validate_pin
+from .sms import send_sms
 
-
-@dataclass(frozen=True)
-class DemoAccount:
-    role: str
-    phone_number: str
-    password: str
-    first_name: str
-    group: str | None
-    superuser: bool = False
-
-
-# Printed by `make run` and listed in the README. Created only when DEBUG is on.
-DEMO_ACCOUNTS = (
-    DemoAccount("admin", "+212600000001", "demo-admin-2026", "Amina", None, superuser=True),
-    DemoAccount("trainer", "+212600000002", "demo-trainer-2026", "Youssef", "Editors"),
-    DemoAccount("reviewer", "+212600000003", "demo-reviewer-2026", "Fatima", "Moderators"),
+PROFILE_FIELDS = (
+    "first_name",
+    "preferred_language",
+    "region",
+    "gender",
+    "birth_year",
+    "motivation",
 )
 
 
-@transaction.atomic
-def demo_accounts_ensure() -> list[DemoAccount]:
-    """Create the demo accounts that do not exist yet, each in its Wagtail group."""
-    for account in DEMO_ACCOUNTS:
-        user, created = User.objects.get_or_create(
-            phone_number=account.phone_number,
-            defaults={
-                "first_name": account.first_name,
-                "is_staff": True,
-                "is_superuser": account.superuser,
-            },
+def _unused_number(raw: str) -> str:
+    phone_number = normalise_phone_number(raw)
+    if User.objects.filter(phone_number=phone_number).exists():
+        raise ValidationError(
+            gettext_lazy("This number already has an account. Sign in, or reset your PIN."),
+            code="duplicate_phone",
         )
-        if created:
-            user.set_password(account.password)
-            user.full_clean()
-            user.save()
-        if account.group:
-            user.groups.add(Group.objects.get(name=account.group))
-    return list(DEMO_ACCOUNTS)
+    return phone_number
+
+
+def _new_user(*, phone_number: str, pin: str | None, registered_by=None, **profile) -> User:
+    user = User(phone_number=phone_number, registered_by=registered_by, **profile)
+    if pin is None:
+        user.set_unusable_password()
+    else:
+        validate_pin(pin)
+        user.set_password(pin)
+    user.full_clean(exclude=["password"])
+    user.save()
+    return user
+
+
+def _send_code(*, user_or_number, purpose: str, ip: str | None, language: str) -> None:
+    phone_number = getattr(user_or_number, "phone_number", user_or_number)
+    code = otp_create(phone_number=phone_number, purpose=purpose, ip=ip)
+    with translation.override(language):
+        text = _("Taawounia Academy: your code is %(code)s. Do not share it.") % {"code": code}
+    send_sms(to=phone_number, text=text)
+
+
+@transaction.atomic
+def learner_sign_up(*, phone_number: str, pin: str, ip: str | None = None, **profile) -> User:
+    """Create a learner's account and text her a code to verify the number."""
+    user = _new_user(phone_number=_unused_number(phone_number), pin=pin, **profile)
+    _send_code(
+        user_or_number=user,
+        purpose=OneTimeCode.Purpose.VERIFY,
+        ip=ip,
+        language=user.preferred_language or translation.get_language(),
+    )
+    return user
+
+
+def phone_verify(*, user: User, code: str) -> User:
+    otp_use(phone_number=user.phone_number, purpose=OneTimeCode.Purpose.VERIFY, code=code)
+    user.phone_verified_at = timezone.now()
+    user.save(update_fields=["phone_verified_at"])
+    return user
+
+
+def verification_resend(*, user: User, ip: str | None = None) -> None:
+    _send_code(
+        user_or_number=user,
+        purpose=OneTimeCode.Purpose.VERIFY,
+        ip=ip,
+        language=user.preferred_language or translation.get_language(),
+    )
+
+
+def pin_reset_request(*, phone_number: str, ip: str | None = None) -> str:
+    """Text a reset code if the number has an account; say nothing about whether it has one."""
+    number = normalise_phone_number(phone_number)
+    user = User.objects.filter(phone_number=number, is_active=True).first()
+    if user is not None:
+        _send_code(
+            user_or_number=user,
+            purpose=OneTimeCode.Purpose.RESET,
+            ip=ip,
+            language=user.preferred_language or translation.get_language(),
+        )
+    return number
+
+
+@transaction.atomic
+def pin_reset(*, phone_number: str, code: str, pin: str) -> User:
+    number = normalise_phone_number(phone_number)
+    validate_pin(pin)
+    otp_use(phone_number=number, purpose=OneTimeCode.Purpose.RESET, code=code)
+    user = User.objects.select_for_update().get(phone_number=number)
+    user.set_password(pin)
+    user.phone_verified_at = user.phone_verified_at or timezone.now()
+    user.save(update_fields=["password", "phone_verified_at"])
+    return user
+
+
+def pin_change(*, user: User, current_pin: str, new_pin: str) -> User:
+    if not user.check_password(current_pin):
+        raise ValidationError(_("Your current PIN is not right."), code="pin_wrong")
+    validate_pin(new_pin)
+    user.set_password(new_pin)
+    user.save(update_fields=["password"])
+    return user
+
+
+def profile_update(*, user: User, **profile) -> User:
+    for field, value in profile.items():
+        if field not in PROFILE_FIELDS:
+            raise ValueError(field)
+        setattr(user, field, value)
+    user.full_clean(exclude=["password"])
+    user.save(update_fields=list(profile))
+    return user
+
+
+@dataclass(frozen=True)
+class Registration:
+    user: User
+    activation_code: str
+
+
+def _activation_code(user: User) -> str:
+    return otp_create(
+        phone_number=user.phone_number,
+        purpose=OneTimeCode.Purpose.ACTIVATE,
+        valid_for=timedelta(days=settings.ACTIVATION_CODE_VALID_DAYS),
+    )
+
+
+@transaction.atomic
+def member_register(*, registered_by: User, phone_number: str, **profile) -> Registration:
+    """A leader or trainer opens an account for a member, who sets her PIN with the code."""
+    user = _new_user(
+        phone_number=_unused_number(phone_number), pin=None, registered_by=registered_by, **profile
+    )
+    return Registration(user=user, activation_code=_activation_code(user))
+
+
+@transaction.atomic
+def account_activate(*, phone_number: str, code: str, pin: str) -> User:
+    number = normalise_phone_number(phone_number)
+    validate_pin(pin)
+    otp_use(phone_number=number, purpose=OneTimeCode.Purpose.ACTIVATE, code=code)
+    user = User.objects.select_for_update().get(phone_number=number)
+    user.set_password(pin)
+    user.phone_verified_at = timezone.now()
+    user.save(update_fields=["password", "phone_verified_at"])
+    return user
+
+
+@transaction.atomic
+def account_delete(*, user: User, pin: str) -> None:
+    """Delete the account and everything kept about the learner (law 09-08)."""
+    if not user.check_password(pin):
+        raise ValidationError(_("Your PIN is not right."), code="pin_wrong")
+    OneTimeCode.objects.filter(phone_number=user.phone_number).delete()
+    user.delete()

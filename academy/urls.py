@@ -6,12 +6,14 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from academy import views
+from academy.views import auth, learner, shell
+from courses.api import api_urlpatterns, learner_urlpatterns
 
 urlpatterns = [
-    path("", views.language_chooser, name="language_chooser"),
+    path("", shell.language_chooser, name="language_chooser"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("api/", include(api_urlpatterns)),
 ]
 
 if settings.DEBUG or settings.SERVE_MEDIA:
@@ -22,7 +24,20 @@ if settings.DEBUG or settings.SERVE_MEDIA:
     )
 
 urlpatterns += i18n_patterns(
-    path("search/", views.search, name="search"),
+    path("search/", shell.search, name="search"),
+    path("signup/", auth.sign_up, name="sign_up"),
+    path("signup/verify/", auth.verify_phone, name="verify_phone"),
+    path("signin/", auth.sign_in, name="sign_in"),
+    path("signout/", auth.sign_out, name="sign_out"),
+    path("pin/forgot/", auth.pin_reset_request, name="pin_reset_request"),
+    path("pin/reset/", auth.pin_reset, name="pin_reset"),
+    path("activate/", auth.activate, name="activate"),
+    path("me/", learner.dashboard, name="dashboard"),
+    path("me/profile/", learner.profile, name="profile"),
+    path("me/data/", learner.data_download, name="data_download"),
+    path("me/delete/", learner.account_delete, name="account_delete"),
+    path("privacy/", learner.privacy, name="privacy"),
+    path("", include(learner_urlpatterns)),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

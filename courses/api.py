@@ -2,10 +2,27 @@
 
 from wagtail.models import Locale
 
-from .models import LessonPage
+from .completion import register_requirement
+from .learning import CourseProgress, Resume, latest_resume, learner_courses
+from .models import Enrolment, LessonPage, LessonProgress
 from .selectors import Entry, entries
+from .signals import course_completed
+from .urls import api_urlpatterns, learner_urlpatterns
 
-__all__ = ["Entry", "search_lessons"]
+__all__ = [
+    "CourseProgress",
+    "Entry",
+    "Resume",
+    "api_urlpatterns",
+    "course_completed",
+    "latest_resume",
+    "learner_courses",
+    "learner_data",
+    "learner_urlpatterns",
+    "load_demo_academy",
+    "register_requirement",
+    "search_lessons",
+]
 
 
 def search_lessons(*, query: str, language_code: str, limit: int = 20) -> list[Entry]:
@@ -15,6 +32,22 @@ def search_lessons(*, query: str, language_code: str, limit: int = 20) -> list[E
         return []
     pages = LessonPage.objects.live().filter(locale=locale).search(query)[:limit]
     return entries(pages, language_code)
+
+
+def learner_data(learner) -> dict:
+    """Her enrolments and progress, for the download of her data."""
+    return {
+        "enrolments": list(
+            Enrolment.objects.filter(learner=learner).values(
+                "course_key", "enrolled_at", "completed_at"
+            )
+        ),
+        "lessons": list(
+            LessonProgress.objects.filter(learner=learner).values(
+                "lesson_key", "status", "position_seconds", "event_at", "done_at"
+            )
+        ),
+    }
 
 
 def load_demo_academy():

@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "parler",
+    "axes",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -63,6 +64,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "academy.urls"
@@ -167,6 +169,55 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.get("LOG_LEVEL", "INFO")},
     "loggers": {
-        name: {"level": "WARNING"} for name in ("django_tasks", "wagtail", "wagtail_localize")
+        name: {"level": "ERROR" if name == "axes" else "WARNING"}
+        for name in ("django_tasks", "wagtail", "wagtail_localize", "axes")
     },
 }
+
+# Learner accounts
+SMS_SENDER = env.get("SMS_SENDER", "academy.sms.ConsoleSender")
+SMS_FILE_PATH = VAR_DIR / "sms-outbox.jsonl"
+OTP_DIGITS = 6
+OTP_VALID_SECONDS = 10 * 60
+ACTIVATION_CODE_VALID_DAYS = 30
+OTP_MAX_PER_NUMBER_PER_HOUR = 3
+OTP_MAX_PER_ADDRESS_PER_HOUR = 10
+RECENT_LEARNERS_ON_DEVICE = 6
+# A lesson is done by itself once this share of its media was listened to or watched.
+PROGRESS_DONE_THRESHOLD = 0.9
+LOGIN_URL = "sign_in"
+LOGIN_REDIRECT_URL = "dashboard"
+SESSION_COOKIE_AGE = 30 * 24 * 60 * 60
+
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = 0.25  # hours: 15 minutes
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_USERNAME_FORM_FIELD = "phone_number"
+AXES_USERNAME_CALLABLE = "academy.authentication.axes_username"
+AXES_LOCKOUT_CALLABLE = "academy.authentication.lockout_response"
+AXES_RESET_ON_SUCCESS = True
+AXES_VERBOSE = False
+
+# Media pipeline (media_pipeline/conf.py holds the defaults and their reasons)
+CELERY_TASK_ROUTES = {
+    "media_pipeline.asset_process_task": {"queue": "media-cpu"},
+    "media_pipeline.voice_over_process_task": {"queue": "media-cpu"},
+    "media_pipeline.asset_transcribe_task": {"queue": "media-gpu"},
+    "media_pipeline.assets_sweep_task": {"queue": "default"},
+}
+CELERY_BEAT_SCHEDULE = {
+    "media-pipeline-sweep": {"task": "media_pipeline.assets_sweep_task", "schedule": 5 * 60.0},
+}
+MEDIA_PIPELINE = {
+    "WHISPER_MODEL_DIR": env.get("WHISPER_MODEL_DIR"),
+    "WHISPER_MODEL": env.get("WHISPER_MODEL", "small"),
+    "MAX_UPLOAD_BYTES": int(env.get("MEDIA_MAX_UPLOAD_BYTES", str(4 * 1024**3))),
+    "MAX_DURATION_SECONDS": int(env.get("MEDIA_MAX_DURATION_SECONDS", str(3 * 60 * 60))),
+    "TRANSCODE_TIME_LIMIT": 3 * 60 * 60,
+    "TRANSCRIBE_TIME_LIMIT": 3 * 60 * 60,
+}
+DATA_UPLOAD_MAX_MEMORY_SIZE = 16 * 1024 * 1024  # one upload chunk (8 MiB) with room to spare

@@ -6,6 +6,7 @@ from .base import env
 DEBUG = False
 SECRET_KEY = env.require("SECRET_KEY")
 ALLOWED_HOSTS = env.require_list("ALLOWED_HOSTS")
+SMS_SENDER = env.require("SMS_SENDER")  # a real provider: codes must never be only logged
 CSRF_TRUSTED_ORIGINS = env.get_list("CSRF_TRUSTED_ORIGINS")
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -13,6 +13,8 @@ STORAGES = {
 STATIC_ROOT = None  # served from the apps' folders; nothing is collected in tests
 MEDIA_ROOT = env.get_path("MEDIA_ROOT", BASE_DIR / "var" / "test-media")  # noqa: F405
 WAGTAILADMIN_BASE_URL = "http://testserver"
+SMS_SENDER = "academy.sms.FileSender"
+SMS_FILE_PATH = BASE_DIR / "var" / "test-sms" / "outbox.jsonl"  # noqa: F405
 # wagtail-localize's LocaleSynchronization signal breaks on deserialised rows; the demo loader
 # recreates those rows, so transactional tests need not restore them.
 TEST_NON_SERIALIZED_APPS = ["wagtail_localize"]

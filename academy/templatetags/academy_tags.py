@@ -49,3 +49,9 @@ def language_switcher(context) -> dict:
         for language in LANGUAGES
     ]
     return {"links": links, "current": registered_language(current)}
+
+
+@register.simple_tag
+def choice_icon(form, field_name: str, value) -> str:
+    """The icon shown beside a choice (forms declare them in ``icons``)."""
+    return getattr(form, "icons", {}).get(field_name, {}).get(str(value), "")

@@ -8,6 +8,7 @@ PRODUCTION_ENV = {
     "DJANGO_SETTINGS_MODULE": "academy.settings.production",
     "SECRET_KEY": "a-production-secret-that-is-long-and-random-enough-0123456789abcdef",
     "ALLOWED_HOSTS": "academy.example.ma",
+    "SMS_SENDER": "academy.sms.FileSender",
 }
 
 

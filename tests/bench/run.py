@@ -92,6 +92,7 @@ def bench_environment(var_dir: Path) -> dict[str, str]:
         ALLOWED_HOSTS="127.0.0.1,localhost",
         SECURE_SSL_REDIRECT="false",
         SERVE_MEDIA="true",
+        SMS_SENDER="academy.sms.FileSender",
         ACADEMY_VAR_DIR=str(var_dir),
         PYTHONUNBUFFERED="1",
     )

@@ -1,10 +1,9 @@
 """Browser fixtures: one system Chromium per module, a fresh phone-sized context per test.
 
-The live server needs a transactional test database, which Django flushes after every test:
-that wipes what the migrations created (locales, their tree synchronisations, Wagtail's root
-page), so the second test's demo load fails with ``Locale.DoesNotExist``. The browser tests
-therefore use serialized rollback, which restores that data before each test. Two things stand
-in its way, and the fixtures below deal with them.
+``live_demo_academy`` relies on serialized rollback: before each test, Django restores what the
+migrations created (locales, their tree synchronisations, Wagtail's root page), which the flush
+at the end of the previous transactional test wiped. Three things stand in its way here; the
+fixtures below deal with them.
 """
 
 from pathlib import Path
@@ -35,6 +34,22 @@ def browser(django_db_setup, django_db_blocker):
         browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
         yield browser
         browser.close()
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _start_from_the_migrated_state(django_db_setup, django_db_blocker):
+    """Empty the database before the module's first test, as the restore expects.
+
+    The session's demo academy (conftest.py) is still there when the first transactional test
+    starts; restoring the migrated state on top of it brings back Wagtail's welcome page as the
+    default site's root (the idempotent demo loader then leaves it so), and every academy URL
+    404s or shows "Welcome to your new Wagtail site!". Each later test starts from the flush of
+    the one before, so this only makes the first one like the others.
+    """
+    from django.core.management import call_command
+
+    with django_db_blocker.unblock():
+        call_command("flush", interactive=False, verbosity=0, inhibit_post_migrate=True)
 
 
 @pytest.fixture(scope="module", autouse=True)

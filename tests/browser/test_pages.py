@@ -9,11 +9,7 @@ import pytest
 
 from .conftest import PHONE
 
-# Serialized rollback: see conftest.py.
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-]
+pytestmark = pytest.mark.browser
 
 COURSE = "founding-a-cooperative"
 SIX_STEPS = f"{COURSE}/before-you-start/the-six-steps/"

@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from academy.services import demo_accounts_ensure
+from academy.demo import demo_accounts_ensure
 from courses.api import load_demo_academy
 
 

@@ -1,6 +1,7 @@
 """The course tree: CourseIndexPage → CoursePage → ModulePage → LessonPage."""
 
 from django.db import models
+from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -14,8 +15,8 @@ from wagtail_localize.fields import SynchronizedField
 from core.content import resolve
 from core.languages import django_languages
 
-from .blocks import LessonBodyBlock
-from .selectors import course_outline, lesson_context, lesson_list
+from ..blocks import LessonBodyBlock
+from ..selectors import course_outline, lesson_context, lesson_list
 
 
 class LearnerPage(Page):
@@ -30,6 +31,13 @@ class LearnerPage(Page):
         context["content"] = context["resolved"].content
         context["page_language"] = context["resolved"].shown
         return context
+
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        if request.user.is_authenticated:
+            # A shared phone: the next learner must not find this one's page in the cache.
+            add_never_cache_headers(response)
+        return response
 
 
 class CourseIndexPage(LearnerPage):
@@ -47,6 +55,10 @@ class CourseIndexPage(LearnerPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["courses"] = lesson_list(self.get_children().live().type(CoursePage), self)
+        if request.user.is_authenticated:
+            from ..learning import latest_resume  # learning reads these models
+
+            context["resume"] = latest_resume(request.user, self.locale.language_code)
         return context
 
 
@@ -108,6 +120,10 @@ class CoursePage(LearnerPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["outline"] = course_outline(self)
+        if request.user.is_authenticated:
+            from ..learning import course_progress  # learning reads these models
+
+            context["progress"] = course_progress(request.user, self, self.locale.language_code)
         return context
 
 
@@ -131,6 +147,11 @@ class ModulePage(LearnerPage):
 
 class LessonPage(LearnerPage):
     summary = models.CharField(_("summary"), max_length=250, blank=True)
+    required = models.BooleanField(
+        _("required to complete the course"),
+        default=True,
+        help_text=_("Optional lessons do not count towards completing the course."),
+    )
     duration_minutes = models.PositiveIntegerField(_("estimated duration (minutes)"), default=5)
     body = StreamField(LessonBodyBlock(), verbose_name=_("lesson"), blank=True)
 
@@ -140,6 +161,7 @@ class LessonPage(LearnerPage):
         *Page.content_panels,
         FieldPanel("summary"),
         FieldPanel("duration_minutes"),
+        FieldPanel("required"),
         FieldPanel("body"),
     ]
     search_fields = [
@@ -147,7 +169,10 @@ class LessonPage(LearnerPage):
         index.SearchField("summary"),
         index.SearchField("body"),
     ]
-    override_translatable_fields = [SynchronizedField("duration_minutes")]
+    override_translatable_fields = [
+        SynchronizedField("duration_minutes"),
+        SynchronizedField("required"),
+    ]
 
     class Meta:
         verbose_name = _("lesson")
@@ -156,4 +181,7 @@ class LessonPage(LearnerPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context.update(lesson_context(self))
+        from ..learning import lesson_progress  # learning reads these models
+
+        context["lesson_state"] = lesson_progress(request.user, self.translation_key)
         return context

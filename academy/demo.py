@@ -1,0 +1,47 @@
+"""Demo accounts for development: one per role, printed by `make run`."""
+
+from dataclasses import dataclass
+
+from django.contrib.auth.models import Group
+from django.db import transaction
+
+from .models import User
+
+
+@dataclass(frozen=True)
+class DemoAccount:
+    role: str
+    phone_number: str
+    password: str
+    first_name: str
+    group: str | None
+    superuser: bool = False
+
+
+# Printed by `make run` and listed in the README. Created only when DEBUG is on.
+DEMO_ACCOUNTS = (
+    DemoAccount("admin", "+212600000001", "demo-admin-2026", "Amina", None, superuser=True),
+    DemoAccount("trainer", "+212600000002", "demo-trainer-2026", "Youssef", "Editors"),
+    DemoAccount("reviewer", "+212600000003", "demo-reviewer-2026", "Fatima", "Moderators"),
+)
+
+
+@transaction.atomic
+def demo_accounts_ensure() -> list[DemoAccount]:
+    """Create the demo accounts that do not exist yet, each in its Wagtail group."""
+    for account in DEMO_ACCOUNTS:
+        user, created = User.objects.get_or_create(
+            phone_number=account.phone_number,
+            defaults={
+                "first_name": account.first_name,
+                "is_staff": True,
+                "is_superuser": account.superuser,
+            },
+        )
+        if created:
+            user.set_password(account.password)
+            user.full_clean()
+            user.save()
+        if account.group:
+            user.groups.add(Group.objects.get(name=account.group))
+    return list(DEMO_ACCOUNTS)

@@ -1,0 +1,141 @@
+"""Forms of the learner-facing shell. They parse; services decide."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from core.languages import LANGUAGES
+from core.regions import Region
+
+from .models import Gender, Motivation
+from .phones import normalise_phone_number
+from .pins import MAX_DIGITS
+
+PHONE_ATTRS = {
+    "inputmode": "tel",
+    "autocomplete": "tel",
+    "dir": "ltr",
+    "placeholder": "06 12 34 56 78",
+}
+PIN_ATTRS = {"inputmode": "numeric", "autocomplete": "off", "pattern": "[0-9]*", "dir": "ltr"}
+CODE_ATTRS = {"inputmode": "numeric", "autocomplete": "one-time-code", "dir": "ltr"}
+
+
+def _language_choices():
+    return [(language.code, language.native_name) for language in LANGUAGES]
+
+
+class PhoneField(forms.CharField):
+    def __init__(self, **kwargs):
+        kwargs.setdefault("label", _("Phone number"))
+        kwargs.setdefault("max_length", 32)
+        super().__init__(widget=forms.TextInput(attrs=PHONE_ATTRS), **kwargs)
+
+    def clean(self, value):
+        return normalise_phone_number(super().clean(value))
+
+
+class PinField(forms.CharField):
+    def __init__(self, **kwargs):
+        kwargs.setdefault("label", _("PIN (4 to 6 digits)"))
+        kwargs.setdefault("max_length", MAX_DIGITS)
+        super().__init__(widget=forms.PasswordInput(attrs=PIN_ATTRS), strip=True, **kwargs)
+
+
+CHOICE_ICONS = {
+    "gender": {"": "⏭", "woman": "👩", "man": "👨"},
+    "motivation": {"": "⏭", "member": "🤝", "job_seeker": "🔎", "project_holder": "💡"},
+}
+
+
+class ProfileFields(forms.Form):
+    icons = CHOICE_ICONS
+
+    first_name = forms.CharField(label=_("First name"), max_length=150, required=False)
+    preferred_language = forms.ChoiceField(label=_("Language"), choices=_language_choices)
+    region = forms.ChoiceField(
+        label=_("Region"), choices=[("", _("Skip")), *Region.choices], required=False
+    )
+    gender = forms.ChoiceField(
+        label=_("You are"),
+        choices=[("", _("Skip")), *Gender.choices],
+        required=False,
+        widget=forms.RadioSelect,
+    )
+    birth_year = forms.IntegerField(label=_("Year of birth"), required=False)
+    motivation = forms.ChoiceField(
+        label=_("What brings you here?"),
+        choices=[("", _("Skip")), *Motivation.choices],
+        required=False,
+        widget=forms.RadioSelect,
+    )
+
+    def clean_birth_year(self):
+        year = self.cleaned_data.get("birth_year")
+        this_year = timezone.now().year
+        if year is not None and not this_year - 110 <= year <= this_year - 10:
+            raise ValidationError(_("Please check the year of birth."), code="birth_year")
+        return year
+
+
+class SignUpForm(ProfileFields):
+    phone_number = PhoneField()
+    pin = PinField()
+    pin_again = PinField(label=_("The same PIN again"))
+    consent = forms.BooleanField(
+        label=_("I have read what Taawounia Academy keeps about me and why."), required=True
+    )
+    field_order = ["phone_number", "pin", "pin_again", "first_name", "preferred_language"]
+
+    def clean(self):
+        data = super().clean()
+        if data.get("pin") and data.get("pin") != data.get("pin_again"):
+            self.add_error(
+                "pin_again", ValidationError(_("The two PINs differ."), code="pin_mismatch")
+            )
+        return data
+
+
+class ProfileForm(ProfileFields):
+    pass
+
+
+class SignInForm(forms.Form):
+    phone_number = PhoneField()
+    pin = PinField(label=_("PIN"))
+
+
+class CodeForm(forms.Form):
+    code = forms.CharField(
+        label=_("Code received by SMS"), max_length=8, widget=forms.TextInput(attrs=CODE_ATTRS)
+    )
+
+
+class ResetRequestForm(forms.Form):
+    phone_number = PhoneField()
+
+
+class ResetForm(forms.Form):
+    phone_number = PhoneField()
+    code = forms.CharField(
+        label=_("Code received by SMS"), max_length=8, widget=forms.TextInput(attrs=CODE_ATTRS)
+    )
+    pin = PinField(label=_("New PIN (4 to 6 digits)"))
+
+
+class ActivateForm(forms.Form):
+    phone_number = PhoneField()
+    code = forms.CharField(
+        label=_("Activation code"), max_length=8, widget=forms.TextInput(attrs=CODE_ATTRS)
+    )
+    pin = PinField(label=_("Choose your PIN (4 to 6 digits)"))
+
+
+class PinChangeForm(forms.Form):
+    current_pin = PinField(label=_("Current PIN"))
+    new_pin = PinField(label=_("New PIN (4 to 6 digits)"))
+
+
+class DeleteAccountForm(forms.Form):
+    pin = PinField(label=_("Your PIN, to confirm"))

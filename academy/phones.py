@@ -1,0 +1,44 @@
+"""Moroccan mobile numbers: the ways people type them, normalised to E.164."""
+
+import phonenumbers
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+MOROCCO = "MA"
+MOBILE_TYPES = {phonenumbers.PhoneNumberType.MOBILE}
+
+
+def normalise_phone_number(raw: str) -> str:
+    """Return ``raw`` as an E.164 Moroccan mobile number, or raise a translated ValidationError.
+
+    Accepts ``06 12 34 56 78``, ``0612-345678``, ``+212 6 12 34 56 78``, ``00212612345678``.
+    """
+    text = (raw or "").strip()
+    if text.startswith("00"):
+        text = "+" + text[2:]
+    try:
+        number = phonenumbers.parse(text, MOROCCO)
+    except phonenumbers.NumberParseException:
+        raise ValidationError(
+            _("“%(number)s” is not a phone number."), code="invalid_phone", params={"number": raw}
+        ) from None
+    if not phonenumbers.is_valid_number(number):
+        raise ValidationError(
+            _("“%(number)s” is not a phone number."), code="invalid_phone", params={"number": raw}
+        )
+    if number.country_code != phonenumbers.country_code_for_region(MOROCCO):
+        raise ValidationError(
+            _("Please use a Moroccan mobile number (starting with 06 or 07)."), code="foreign_phone"
+        )
+    if phonenumbers.number_type(number) not in MOBILE_TYPES:
+        raise ValidationError(
+            _("This is a landline number. Please use a mobile number (06 or 07)."),
+            code="landline_phone",
+        )
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+def display_phone_number(e164: str) -> str:
+    """The national way of writing a number, for people: ``06 12 34 56 78``."""
+    number = phonenumbers.parse(e164, MOROCCO)
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)

@@ -1,0 +1,168 @@
+"""Sign-up, sign-in with a PIN, shared phones, verification, PIN reset, activation."""
+
+from django.contrib.auth import authenticate, login, logout
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
+
+from .. import services
+from ..device import forget_learner, recent_learner_ids, recent_learners, remember_learner
+from ..forms import ActivateForm, CodeForm, ResetForm, ResetRequestForm, SignInForm, SignUpForm
+from ..models import User
+
+
+def _ip(request: HttpRequest) -> str | None:
+    return request.META.get("REMOTE_ADDR")
+
+
+def _sign_in(request: HttpRequest, user: User, target: str = "dashboard") -> HttpResponse:
+    login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+    response = redirect(target)
+    remember_learner(request, response, user)
+    return response
+
+
+def _profile(data: dict) -> dict:
+    """The optional profile answers she gave (skipped ones are left out)."""
+    return {key: data[key] for key in services.PROFILE_FIELDS if data.get(key) not in (None, "")}
+
+
+def _run(form, action) -> object | None:
+    """Call a service with a valid form; its ValidationErrors become form errors."""
+    if not form.is_valid():
+        return None
+    try:
+        return action(form.cleaned_data)
+    except ValidationError as error:
+        field = "phone_number" if error.code in {"duplicate_phone"} else None
+        for message in error.messages:
+            form.add_error(field if field in form.fields else None, message)
+        return None
+
+
+@never_cache
+def sign_up(request: HttpRequest) -> HttpResponse:
+    form = SignUpForm(request.POST or None, initial={"preferred_language": get_language()})
+    if request.method == "POST":
+        user = _run(
+            form,
+            lambda data: services.learner_sign_up(
+                phone_number=data["phone_number"],
+                pin=data["pin"],
+                ip=_ip(request),
+                **_profile(data),
+            ),
+        )
+        if user is not None:
+            request.session["verifying_user"] = user.pk
+            return redirect("verify_phone")
+    return render(request, "academy/auth/sign_up.html", {"form": form})
+
+
+@never_cache
+def verify_phone(request: HttpRequest) -> HttpResponse:
+    user = User.objects.filter(pk=request.session.get("verifying_user")).first()
+    if user is None:
+        return redirect("sign_up")
+    form = CodeForm(request.POST or None)
+    if request.method == "POST" and "resend" in request.POST:
+        form = CodeForm()
+        try:
+            services.verification_resend(user=user, ip=_ip(request))
+        except ValidationError as error:
+            form.add_error(None, error.messages[0])
+    elif request.method == "POST" and _run(
+        form, lambda data: services.phone_verify(user=user, code=data["code"])
+    ):
+        del request.session["verifying_user"]
+        return _sign_in(request, user)
+    return render(request, "academy/auth/verify.html", {"form": form, "learner": user})
+
+
+@never_cache
+def sign_in(request: HttpRequest) -> HttpResponse:
+    """Either a learner already known on this device (tap her name, type her PIN) or a number."""
+    chosen = request.GET.get("learner") or request.POST.get("learner")
+    known = {user.pk: user for user in recent_learners(request)}
+    learner = known.get(int(chosen)) if chosen and chosen.isdigit() else None
+    data = request.POST.copy() if request.method == "POST" else None
+    if data is not None and learner is not None:
+        data["phone_number"] = learner.phone_number
+    form = SignInForm(data)
+    if request.method == "POST" and form.is_valid():
+        user = authenticate(
+            request,
+            phone_number=form.cleaned_data["phone_number"],
+            password=form.cleaned_data["pin"],
+        )
+        if user is not None:
+            return _sign_in(request, user, request.GET.get("next") or "dashboard")
+        form.add_error(None, _("This phone number and PIN do not match."))
+    return render(
+        request,
+        "academy/auth/sign_in.html",
+        {"form": form, "learner": learner, "recent": known.values()},
+    )
+
+
+@require_POST
+def sign_out(request: HttpRequest) -> HttpResponse:
+    """Sign out; "switch learner" goes straight to the list of this phone's learners."""
+    user_id = request.user.pk
+    logout(request)
+    response = redirect("sign_in")
+    if request.POST.get("forget") and user_id in recent_learner_ids(request):
+        forget_learner(request, response, user_id)
+    return response
+
+
+@never_cache
+def pin_reset_request(request: HttpRequest) -> HttpResponse:
+    form = ResetRequestForm(request.POST or None)
+    if request.method == "POST":
+        number = _run(
+            form,
+            lambda data: services.pin_reset_request(
+                phone_number=data["phone_number"], ip=_ip(request)
+            ),
+        )
+        if number:
+            request.session["reset_number"] = number
+            return redirect("pin_reset")
+    return render(request, "academy/auth/reset_request.html", {"form": form})
+
+
+@never_cache
+def pin_reset(request: HttpRequest) -> HttpResponse:
+    form = ResetForm(
+        request.POST or None, initial={"phone_number": request.session.get("reset_number", "")}
+    )
+    if request.method == "POST":
+        user = _run(
+            form,
+            lambda data: services.pin_reset(
+                phone_number=data["phone_number"], code=data["code"], pin=data["pin"]
+            ),
+        )
+        if user is not None:
+            return _sign_in(request, user)
+    return render(request, "academy/auth/reset.html", {"form": form})
+
+
+@never_cache
+def activate(request: HttpRequest) -> HttpResponse:
+    form = ActivateForm(request.POST or None)
+    if request.method == "POST":
+        user = _run(
+            form,
+            lambda data: services.account_activate(
+                phone_number=data["phone_number"], code=data["code"], pin=data["pin"]
+            ),
+        )
+        if user is not None:
+            return _sign_in(request, user)
+    return render(request, "academy/auth/activate.html", {"form": form})

@@ -1,0 +1,87 @@
+"""The learner's actions on courses: enrol, mark a lesson done, report progress (sendBeacon)."""
+
+import json
+from datetime import datetime
+from uuid import UUID
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect
+from django.utils.dateparse import parse_datetime
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from wagtail.models import Page
+
+from .models import ProgressEvent
+from .progress import EventIn, enrolment_create, lesson_mark_done, progress_record
+
+MAX_EVENTS = 50
+
+
+def _page_in_reader_language(key: UUID) -> Page | None:
+    return Page.objects.filter(translation_key=key, locale__language_code=get_language()).first()
+
+
+@login_required
+@require_POST
+def enrol(request: HttpRequest, course_key: UUID) -> HttpResponse:
+    enrolment_create(learner=request.user, course_key=course_key)
+    course = _page_in_reader_language(course_key)
+    first = (
+        course.get_descendants().live().filter(depth=course.depth + 2).first() if course else None
+    )
+    return redirect((first or course).url if (first or course) else "dashboard")
+
+
+@login_required
+@require_POST
+def mark_done(request: HttpRequest, lesson_key: UUID) -> HttpResponse:
+    lesson_mark_done(learner=request.user, lesson_key=lesson_key)
+    lesson = _page_in_reader_language(lesson_key)
+    following = lesson.get_next_siblings().live().first() if lesson else None
+    target = following or (lesson.get_parent().get_parent() if lesson else None)
+    return redirect(target.url if target else "dashboard")
+
+
+def _number(item: dict, key: str) -> float | None:
+    return float(item[key]) if item.get(key) is not None else None
+
+
+def _event(item: dict) -> EventIn:
+    occurred_at = parse_datetime(str(item.get("at", "")))
+    kind = item.get("kind")
+    if occurred_at is None or kind not in ProgressEvent.Kind.values:
+        raise ValueError(item)
+    return EventIn(
+        id=UUID(str(item["id"])),
+        lesson_key=UUID(str(item["lesson"])),
+        kind=kind,
+        occurred_at=min(occurred_at, datetime.now(tz=occurred_at.tzinfo)),
+        position_seconds=_number(item, "position"),
+        duration_seconds=_number(item, "duration"),
+    )
+
+
+def _events_from(request: HttpRequest) -> list[EventIn]:
+    raw = request.POST.get("events") if request.POST else request.body.decode() or "[]"
+    items = json.loads(raw)
+    if not isinstance(items, list) or len(items) > MAX_EVENTS:
+        raise ValueError("events")
+    return [_event(item) for item in items]
+
+
+@require_POST
+def progress(request: HttpRequest) -> JsonResponse:
+    """Progress events from the lesson page (form-encoded for sendBeacon, or JSON)."""
+    if not request.user.is_authenticated:
+        return JsonResponse({"error": _("Sign in to keep your progress.")}, status=401)
+    try:
+        events = _events_from(request)
+        applied = progress_record(learner=request.user, events=events)
+    except (ValueError, KeyError, TypeError, json.JSONDecodeError):
+        return JsonResponse({"error": _("This progress report is not valid.")}, status=400)
+    except ValidationError as error:
+        return JsonResponse({"error": " ".join(error.messages)}, status=400)
+    return JsonResponse({"applied": [str(item) for item in applied], "received": len(events)})

@@ -1,0 +1,149 @@
+"""Reads about a learner's courses: her progress, where to continue, what she finished.
+
+Each function takes a bounded number of queries, whatever the number of courses or lessons.
+"""
+
+from dataclasses import dataclass
+from datetime import datetime
+from uuid import UUID
+
+from wagtail.models import Page
+
+from .completion import required_lesson_keys
+from .models import CoursePage, Enrolment, LessonProgress
+from .selectors import Entry, entries
+
+
+@dataclass(frozen=True)
+class Resume:
+    page: Page  # in the reader's language tree
+    position_seconds: float
+
+    @property
+    def url(self) -> str:
+        url = self.page.url
+        return f"{url}?t={int(self.position_seconds)}" if self.position_seconds >= 1 else url
+
+
+@dataclass(frozen=True)
+class CourseProgress:
+    entry: Entry
+    done: int
+    total: int
+    completed_at: datetime | None
+    resume: Resume | None
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.done / self.total) if self.total else 0
+
+
+def _pages_in(language_code: str, keys) -> dict[UUID, Page]:
+    pages = Page.objects.filter(translation_key__in=list(keys), locale__language_code=language_code)
+    return {page.translation_key: page for page in pages.select_related("locale")}
+
+
+def _next_lesson(order: list[UUID], progress: dict[UUID, LessonProgress]) -> tuple[UUID, float]:
+    """The lesson to continue: the last one touched if unfinished, else the next one not done."""
+    touched = sorted(progress.values(), key=lambda item: item.event_at)
+    if touched and touched[-1].status != LessonProgress.Status.DONE:
+        return touched[-1].lesson_key, touched[-1].position_seconds
+    last = (
+        order.index(touched[-1].lesson_key) if touched and touched[-1].lesson_key in order else -1
+    )
+    following = order[last + 1 :] + order[: last + 1]
+    for key in following:
+        if progress.get(key) is None or progress[key].status != LessonProgress.Status.DONE:
+            return key, progress[key].position_seconds if key in progress else 0.0
+    return order[0], 0.0
+
+
+def learner_courses(learner, language_code: str) -> list[CourseProgress]:
+    """Her enrolled courses with progress and where to continue, in her language."""
+    enrolments = list(Enrolment.objects.filter(learner=learner).order_by("-enrolled_at"))
+    keys = [enrolment.course_key for enrolment in enrolments]
+    originals = list(CoursePage.objects.filter(translation_key__in=keys, alias_of__isnull=True))
+    by_key = {}
+    for course in originals:
+        by_key.setdefault(course.translation_key, course)
+    lessons = required_lesson_keys(list(by_key.values()))
+    progress = {
+        item.lesson_key: item
+        for item in LessonProgress.objects.filter(learner=learner, course_key__in=keys)
+    }
+    reader_pages = _pages_in(language_code, keys)
+    resolved = {
+        entry.page.translation_key: entry for entry in entries(reader_pages.values(), language_code)
+    }
+    targets = {}
+    for key in keys:
+        order = lessons.get(key, [])
+        if order:
+            targets[key] = _next_lesson(order, {k: progress[k] for k in order if k in progress})
+    target_pages = _pages_in(language_code, [lesson for lesson, _position in targets.values()])
+    result = []
+    for enrolment in enrolments:
+        if enrolment.course_key not in resolved:
+            continue
+        order = lessons.get(enrolment.course_key, [])
+        done = sum(
+            1 for k in order if k in progress and progress[k].status == LessonProgress.Status.DONE
+        )
+        target = targets.get(enrolment.course_key)
+        resume = (
+            Resume(page=target_pages[target[0]], position_seconds=target[1])
+            if target and target[0] in target_pages
+            else None
+        )
+        result.append(
+            CourseProgress(
+                entry=resolved[enrolment.course_key],
+                done=done,
+                total=len(order),
+                completed_at=enrolment.completed_at,
+                resume=resume,
+            )
+        )
+    return result
+
+
+def course_progress(learner, course: Page, language_code: str) -> CourseProgress | None:
+    """One course's progress for the learner, or None when she is not enrolled."""
+    for item in learner_courses(learner, language_code):
+        if item.entry.page.translation_key == course.translation_key:
+            return item
+    return None
+
+
+def latest_resume(learner, language_code: str) -> Resume | None:
+    """Where she stopped last, across all her unfinished courses."""
+    latest = (
+        LessonProgress.objects.filter(learner=learner)
+        .order_by("-event_at")
+        .values_list("course_key", flat=True)
+        .first()
+    )
+    if latest is None:
+        return None
+    course = next(
+        (
+            item
+            for item in learner_courses(learner, language_code)
+            if item.entry.page.translation_key == latest
+        ),
+        None,
+    )
+    return course.resume if course else None
+
+
+def lesson_progress(learner, lesson_key: UUID) -> LessonProgress | None:
+    if not learner.is_authenticated:
+        return None
+    return LessonProgress.objects.filter(learner=learner, lesson_key=lesson_key).first()
+
+
+def is_enrolled(learner, course_key: UUID) -> bool:
+    return (
+        learner.is_authenticated
+        and Enrolment.objects.filter(learner=learner, course_key=course_key).exists()
+    )

@@ -1,0 +1,138 @@
+"""Writes about learning: enrolment, progress events, completion.
+
+Progress arrives as events with ids made on the device, so a replayed batch changes nothing;
+a media position is kept only if it is newer than the one stored (last write wins by the time
+the event happened); "done" is never undone by an older event.
+"""
+
+from dataclasses import dataclass
+from datetime import datetime
+from uuid import UUID, uuid4
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Page
+
+from .completion import is_complete
+from .models import CoursePage, Enrolment, LessonPage, LessonProgress, ProgressEvent
+from .signals import course_completed
+
+
+@dataclass(frozen=True)
+class EventIn:
+    id: UUID
+    lesson_key: UUID
+    kind: str
+    occurred_at: datetime
+    position_seconds: float | None = None
+    duration_seconds: float | None = None
+
+
+def course_key_of_lesson(lesson_key: UUID) -> UUID:
+    lesson = LessonPage.objects.filter(translation_key=lesson_key).first()
+    if lesson is None:
+        raise ValidationError(_("This lesson does not exist."), code="unknown_lesson")
+    course = Page.objects.ancestor_of(lesson).type(CoursePage).first()
+    return course.translation_key
+
+
+def enrolment_create(*, learner, course_key: UUID, enrolled_by=None, cohort=None) -> Enrolment:
+    if not CoursePage.objects.filter(translation_key=course_key).exists():
+        raise ValidationError(_("This course does not exist."), code="unknown_course")
+    enrolment, _created = Enrolment.objects.get_or_create(
+        learner=learner,
+        course_key=course_key,
+        defaults={"enrolled_by": enrolled_by, "cohort": cohort},
+    )
+    return enrolment
+
+
+def _reached_threshold(progress: LessonProgress) -> bool:
+    if not progress.duration_seconds:
+        return False
+    share = progress.position_seconds / progress.duration_seconds
+    return share >= settings.PROGRESS_DONE_THRESHOLD
+
+
+def _apply(progress: LessonProgress, event: EventIn) -> None:
+    newer = event.occurred_at >= progress.event_at
+    if event.kind == ProgressEvent.Kind.POSITION and newer:
+        progress.position_seconds = max(0.0, event.position_seconds or 0.0)
+        progress.duration_seconds = event.duration_seconds or progress.duration_seconds
+    if newer:
+        progress.event_at = event.occurred_at
+    if progress.status == LessonProgress.Status.NOT_STARTED:
+        progress.status = LessonProgress.Status.IN_PROGRESS
+    finished = event.kind == ProgressEvent.Kind.DONE or _reached_threshold(progress)
+    if finished and progress.status != LessonProgress.Status.DONE:
+        progress.status = LessonProgress.Status.DONE
+        progress.done_at = event.occurred_at
+
+
+def _record_one(*, learner, event: EventIn, course_key: UUID) -> bool:
+    _stored, created = ProgressEvent.objects.get_or_create(
+        id=event.id,
+        defaults={
+            "learner": learner,
+            "lesson_key": event.lesson_key,
+            "kind": event.kind,
+            "position_seconds": event.position_seconds,
+            "duration_seconds": event.duration_seconds,
+            "occurred_at": event.occurred_at,
+        },
+    )
+    if not created:
+        return False
+    progress, _new = LessonProgress.objects.select_for_update().get_or_create(
+        learner=learner,
+        lesson_key=event.lesson_key,
+        defaults={"course_key": course_key, "event_at": event.occurred_at},
+    )
+    _apply(progress, event)
+    progress.save()
+    return True
+
+
+def course_completion_check(*, learner, course_key: UUID) -> bool:
+    """Record the completion once (a conditional update), then tell other apps after commit."""
+    if not is_complete(learner, course_key):
+        return False
+    now = timezone.now()
+    recorded = Enrolment.objects.filter(
+        learner=learner, course_key=course_key, completed_at__isnull=True
+    ).update(completed_at=now)
+    if recorded:
+        transaction.on_commit(
+            lambda: course_completed.send(
+                sender=Enrolment, learner=learner, course_key=course_key, completed_at=now
+            )
+        )
+    return bool(recorded)
+
+
+@transaction.atomic
+def progress_record(*, learner, events: list[EventIn]) -> list[UUID]:
+    """Store and apply new events; returns the ids applied (replayed ones are skipped)."""
+    course_keys = {event.lesson_key: course_key_of_lesson(event.lesson_key) for event in events}
+    applied = []
+    for event in sorted(events, key=lambda item: item.occurred_at):
+        course_key = course_keys[event.lesson_key]
+        enrolment_create(learner=learner, course_key=course_key)
+        if _record_one(learner=learner, event=event, course_key=course_key):
+            applied.append(event.id)
+    for course_key in set(course_keys.values()):
+        course_completion_check(learner=learner, course_key=course_key)
+    return applied
+
+
+def lesson_mark_done(*, learner, lesson_key: UUID, event_id: UUID | None = None) -> list[UUID]:
+    event = EventIn(
+        id=event_id or uuid4(),
+        lesson_key=lesson_key,
+        kind=ProgressEvent.Kind.DONE,
+        occurred_at=timezone.now(),
+    )
+    return progress_record(learner=learner, events=[event])

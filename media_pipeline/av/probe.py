@@ -1,0 +1,114 @@
+"""ffprobe: what a file holds, and whether the pipeline accepts it."""
+
+import json
+from dataclasses import dataclass
+from fractions import Fraction
+from pathlib import Path
+
+from ..error_codes import MediaError, MediaErrorCode
+from .run import FFPROBE, ToolError, run_tool
+
+IMAGE_CODECS = {"png", "mjpeg", "bmp", "gif", "webp", "tiff", "jpeg2000"}
+CORRUPT_HINTS = ("moov atom not found", "truncat", "corrupt", "end of file", "invalid nal")
+
+
+@dataclass(frozen=True)
+class VideoStream:
+    codec: str
+    width: int
+    height: int
+    fps: float
+
+
+@dataclass(frozen=True)
+class AudioStream:
+    codec: str
+    channels: int
+    sample_rate: int
+
+
+@dataclass(frozen=True)
+class Probe:
+    duration: float
+    size: int
+    video: VideoStream | None
+    audio: AudioStream | None
+
+
+def probe(path: Path, *, timeout: float = 120) -> Probe:
+    """Describe ``path``; raise MediaError when it is not a media file we can read."""
+    size = path.stat().st_size
+    if size == 0:
+        raise MediaError(MediaErrorCode.EMPTY_FILE)
+    args = [FFPROBE, "-v", "error", "-print_format", "json", "-show_format", "-show_streams"]
+    try:
+        data = json.loads(run_tool([*args, str(path)], timeout=timeout).stdout)
+    except ToolError as error:
+        code = (
+            MediaErrorCode.CORRUPT
+            if any(hint in error.stderr.lower() for hint in CORRUPT_HINTS)
+            else MediaErrorCode.NOT_MEDIA
+        )
+        raise MediaError(code) from error
+    return _describe(data, size)
+
+
+def _describe(data: dict, size: int) -> Probe:
+    streams = data.get("streams", [])
+    video = next((_video(s) for s in streams if _is_video(s)), None)
+    audio = next((_audio(s) for s in streams if s.get("codec_type") == "audio"), None)
+    if video is None and audio is None:
+        raise MediaError(MediaErrorCode.NO_USABLE_STREAM)
+    for stream in (video, audio):
+        if stream is not None and stream.codec in {"", "none", "unknown"}:
+            raise MediaError(MediaErrorCode.UNSUPPORTED_CODEC)
+    duration = float(data.get("format", {}).get("duration") or 0)
+    if duration <= 0:
+        raise MediaError(MediaErrorCode.CORRUPT)
+    return Probe(duration=duration, size=size, video=video, audio=audio)
+
+
+def _is_video(stream: dict) -> bool:
+    attached = stream.get("disposition", {}).get("attached_pic")
+    return (
+        stream.get("codec_type") == "video"
+        and not attached
+        and stream.get("codec_name") not in IMAGE_CODECS
+    )
+
+
+def _video(stream: dict) -> VideoStream:
+    rate = stream.get("avg_frame_rate") or stream.get("r_frame_rate") or "0/1"
+    fps = float(Fraction(rate)) if rate not in {"0/0", ""} else 0.0
+    return VideoStream(
+        codec=stream.get("codec_name", ""),
+        width=int(stream.get("width") or 0),
+        height=int(stream.get("height") or 0),
+        fps=fps or 25.0,
+    )
+
+
+def _audio(stream: dict) -> AudioStream:
+    return AudioStream(
+        codec=stream.get("codec_name", ""),
+        channels=int(stream.get("channels") or 0),
+        sample_rate=int(stream.get("sample_rate") or 0),
+    )
+
+
+def validate(result: Probe, *, max_bytes: int, max_seconds: float) -> None:
+    """Raise MediaError when ``result`` is beyond the limits in settings."""
+    if result.size > max_bytes:
+        raise MediaError(
+            MediaErrorCode.TOO_LARGE,
+            size=result.size // 1024**2,
+            limit=max_bytes // 1024**2,
+        )
+    if result.duration > max_seconds:
+        raise MediaError(
+            MediaErrorCode.TOO_LONG,
+            duration=round(result.duration / 60),
+            limit=round(max_seconds / 60),
+        )
+    if result.video is not None and (result.video.width <= 0 or result.video.height <= 0):
+        raise MediaError(MediaErrorCode.UNSUPPORTED_CODEC)

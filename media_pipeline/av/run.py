@@ -1,0 +1,75 @@
+"""Run ffmpeg and ffprobe: list arguments only, stderr kept for the error message, progress read
+from ``-progress pipe:1``."""
+
+import subprocess
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+FFMPEG = "ffmpeg"
+FFPROBE = "ffprobe"
+
+
+class ToolError(RuntimeError):
+    """ffmpeg or ffprobe ended with an error; ``stderr`` holds its last lines."""
+
+    def __init__(self, program: str, returncode: int, stderr: str) -> None:
+        super().__init__(f"{program} exited with {returncode}: {stderr[-500:]}")
+        self.returncode = returncode
+        self.stderr = stderr
+
+
+def run_tool(args: list[str], *, timeout: float | None = None) -> subprocess.CompletedProcess:
+    """Run ``args`` (a program and its arguments) and return its output; raise ToolError."""
+    completed = subprocess.run(  # noqa: S603 - list arguments, program fixed by the caller
+        args, capture_output=True, text=True, timeout=timeout, check=False
+    )
+    if completed.returncode != 0:
+        raise ToolError(args[0], completed.returncode, completed.stderr)
+    return completed
+
+
+def run_ffmpeg(
+    args: list[str],
+    *,
+    duration: float | None = None,
+    on_progress: Callable[[float], None] | None = None,
+    timeout: float | None = None,
+) -> None:
+    """Run ffmpeg with ``args``; call ``on_progress(fraction)`` as it goes."""
+    command = [FFMPEG, "-hide_banner", "-nostdin", "-y", "-v", "error", "-nostats"]
+    command += ["-progress", "pipe:1", *args]
+    with tempfile.TemporaryFile(mode="w+") as stderr:
+        process = subprocess.Popen(  # noqa: S603 - list arguments
+            command, stdout=subprocess.PIPE, stderr=stderr, text=True
+        )
+        try:
+            _follow_progress(process, duration, on_progress)
+            returncode = process.wait(timeout=timeout)
+        finally:
+            if process.poll() is None:
+                process.kill()
+                process.wait()
+        if returncode != 0:
+            stderr.seek(0)
+            raise ToolError(FFMPEG, returncode, stderr.read())
+
+
+def _follow_progress(
+    process: subprocess.Popen, duration: float | None, on_progress: Callable[[float], None] | None
+) -> None:
+    for line in process.stdout:
+        key, _, value = line.strip().partition("=")
+        if key == "out_time_us" and on_progress and duration and value.isdigit():
+            on_progress(min(1.0, int(value) / 1_000_000 / duration))
+
+
+def ffmpeg_output_text(args: list[str], *, timeout: float | None = None) -> str:
+    """Run ffmpeg for what it prints on stderr at the info level (e.g. loudnorm's measurement)."""
+    command = [FFMPEG, "-hide_banner", "-nostdin", "-nostats", *args]
+    return run_tool(command, timeout=timeout).stderr
+
+
+def output_path(path: Path) -> str:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return str(path)

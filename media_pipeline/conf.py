@@ -1,0 +1,72 @@
+"""The pipeline's settings: ``settings.MEDIA_PIPELINE`` over the defaults below, read in one place."""
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.conf import settings
+
+
+@dataclass(frozen=True)
+class Rung:
+    """One video rung of the HLS ladder (see docs/decisions/0005-media-ladder-single-decode.md)."""
+
+    name: str
+    height: int
+    crf: int
+    maxrate_kbps: int
+    audio_kbps: int
+    max_fps: int = 30
+
+
+DEFAULTS: dict[str, object] = {
+    # Rungs, lowest first. 144p/240p stay under 200 kbit/s with their audio.
+    "LADDER": [
+        {"name": "144p", "height": 144, "crf": 28, "maxrate_kbps": 64, "audio_kbps": 32, "max_fps": 15},
+        {"name": "240p", "height": 240, "crf": 26, "maxrate_kbps": 140, "audio_kbps": 32},
+        {"name": "360p", "height": 360, "crf": 26, "maxrate_kbps": 400, "audio_kbps": 32},
+        {"name": "480p", "height": 480, "crf": 26, "maxrate_kbps": 700, "audio_kbps": 48},
+        {"name": "720p", "height": 720, "crf": 26, "maxrate_kbps": 1500, "audio_kbps": 48},
+    ],
+    # ffmpeg's native AAC overshoots by 15-20 %: 32k measures about 39 kbit/s (target <= 48).
+    "AUDIO_ONLY_KBPS": 32,
+    "X264_PRESET": "veryfast",
+    "SEGMENT_SECONDS": 2,
+    # EBU R128 targets; the true-peak target is low because low-bitrate AAC adds about 3 dB.
+    "LOUDNESS_I": -18.0,
+    "LOUDNESS_TP": -4.5,
+    "LOUDNESS_LRA": 11.0,
+    "MAX_UPLOAD_BYTES": 4 * 1024**3,
+    "MAX_DURATION_SECONDS": 3 * 60 * 60,
+    "ALLOWED_EXTENSIONS": ["mp4", "m4v", "mov", "mkv", "webm", "avi", "3gp", "mp3", "m4a", "aac", "ogg", "opus", "wav", "flac", "amr"],
+    "UPLOAD_CHUNK_BYTES": 8 * 1024**2,
+    "UPLOAD_DIR": "uploads",
+    # The speech engine: a dotted path to a class implementing media_pipeline.speech.SpeechEngine.
+    "SPEECH_ENGINE": "media_pipeline.speech.whisper_engine.WhisperEngine",
+    "WHISPER_MODEL_DIR": None,  # a local folder holding <size>.pt; nothing is downloaded
+    "WHISPER_MODEL": "small",
+    "WHISPER_DEVICE": None,  # "cuda", "cpu", or None to pick cuda when available
+    "WHISPER_DECODE_OPTIONS": {"temperature": 0.0, "condition_on_previous_text": False},
+    "CUE_MAX_LINE_CHARS": 42,
+    "CUE_MAX_LINES": 2,
+    # The sweep re-enqueues assets left waiting longer than this, and takes back work whose
+    # heartbeat is older than STALE_AFTER_SECONDS (transcription beats only when it starts).
+    # Celery hard time limits; below the Redis visibility timeout (4 h in academy/settings).
+    "TRANSCODE_TIME_LIMIT": 3 * 60 * 60,
+    "TRANSCRIBE_TIME_LIMIT": 3 * 60 * 60,
+    "SWEEP_WAITING_SECONDS": 10 * 60,
+    "STALE_AFTER_SECONDS": 10 * 60,
+    "STALE_TRANSCRIBING_SECONDS": 3 * 60 * 60 + 10 * 60,
+}
+
+
+def get(name: str):
+    return getattr(settings, "MEDIA_PIPELINE", {}).get(name, DEFAULTS[name])
+
+
+def ladder() -> tuple[Rung, ...]:
+    return tuple(Rung(**rung) for rung in get("LADDER"))
+
+
+def whisper_checkpoint() -> Path | None:
+    folder = get("WHISPER_MODEL_DIR")
+    return Path(folder) / f"{get('WHISPER_MODEL')}.pt" if folder else None

@@ -1,0 +1,112 @@
+"""Creating assets and asking for their (re-)processing."""
+
+from pathlib import Path
+
+from django.core.files import File
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+
+from .. import conf
+from ..error_codes import MediaError, MediaErrorCode
+from ..models import MediaAsset
+from . import enqueue
+
+
+def check_upload(*, filename: str, size: int) -> None:
+    """Raise MediaError when a file of this name and size may not be uploaded."""
+    extension = Path(filename).suffix.lower().lstrip(".")
+    if extension not in conf.get("ALLOWED_EXTENSIONS"):
+        raise MediaError(MediaErrorCode.EXTENSION_NOT_ALLOWED, extension=extension or "?")
+    limit = conf.get("MAX_UPLOAD_BYTES")
+    if size > limit:
+        raise MediaError(MediaErrorCode.TOO_LARGE, size=size // 1024**2, limit=limit // 1024**2)
+
+
+@transaction.atomic
+def asset_create(
+    *, file: File, filename: str, title: str, language: str = "", created_by=None
+) -> MediaAsset:
+    """Store the original untouched, then (after commit) send it to be processed."""
+    asset = MediaAsset(
+        title=title or Path(filename).stem,
+        language=language,
+        original_name=filename,
+        original_size=file.size or 0,
+        created_by=created_by,
+    )
+    asset.full_clean(exclude=["original"])
+    asset.original.save(Path(filename).name, file, save=False)
+    asset.save()
+    enqueue.on_commit("asset_process_task", asset.pk)
+    return asset
+
+
+def asset_submitted(*, asset: MediaAsset) -> None:
+    """An asset saved by the admin's form: record its original and send it to be processed."""
+    MediaAsset.objects.filter(pk=asset.pk).update(
+        original_name=Path(asset.original.name).name,
+        original_size=asset.original.size,
+    )
+    enqueue.on_commit("asset_process_task", asset.pk)
+
+
+def asset_retry(*, asset: MediaAsset) -> bool:
+    """Process a failed asset again (e.g. after a limit was raised). False if not failed."""
+    return _restart(asset, from_statuses=[MediaAsset.Status.FAILED])
+
+
+def asset_reprocess(*, asset: MediaAsset) -> bool:
+    """Make every output again (e.g. after the ladder changed); subtitles are kept."""
+    return _restart(asset, from_statuses=list(MediaAsset.FINAL_STATUSES))
+
+
+@transaction.atomic
+def _restart(asset: MediaAsset, *, from_statuses: list[str]) -> bool:
+    updated = MediaAsset.objects.filter(pk=asset.pk, status__in=from_statuses).update(
+        status=MediaAsset.Status.UPLOADED,
+        progress=0,
+        error_code="",
+        error_params={},
+        claimed_at=None,
+        heartbeat_at=None,
+        updated_at=timezone.now(),
+    )
+    if updated:
+        enqueue.on_commit("asset_process_task", asset.pk)
+    return bool(updated)
+
+
+def claim(*, asset_id: int, status: str, to_status: str) -> MediaAsset | None:
+    """Take the work of ``asset_id`` waiting in ``status`` (a conditional UPDATE: one winner)."""
+    now = timezone.now()
+    updated = MediaAsset.objects.filter(pk=asset_id, status=status, claimed_at=None).update(
+        status=to_status,
+        claimed_at=now,
+        heartbeat_at=now,
+        attempts=F("attempts") + 1,
+        updated_at=now,
+    )
+    return MediaAsset.objects.get(pk=asset_id) if updated else None
+
+
+def advance(asset: MediaAsset, **changes) -> bool:
+    """Write ``changes`` only while ``asset`` is still held by this claim; False if taken back."""
+    changes.setdefault("updated_at", timezone.now())
+    updated = MediaAsset.objects.filter(
+        pk=asset.pk, status=asset.status, claimed_at=asset.claimed_at
+    ).update(**changes)
+    for name, value in changes.items():
+        setattr(asset, name, value)
+    return bool(updated)
+
+
+def fail(asset: MediaAsset, error: MediaError) -> None:
+    advance(
+        asset,
+        status=MediaAsset.Status.FAILED,
+        error_code=error.code.value,
+        error_params=error.params,
+        claimed_at=None,
+        progress=0,
+    )

@@ -1,0 +1,78 @@
+"""The periodic sweep: assets left waiting (a lost message, a broker that was down) are sent
+again; work whose heartbeat stopped (a killed worker) is taken back and sent again."""
+
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from django.db.models import Q
+from django.utils import timezone
+
+from .. import conf
+from ..models import MediaAsset, VoiceOverTrack
+from . import enqueue
+
+Status = MediaAsset.Status
+
+
+@dataclass
+class SweepReport:
+    processing: list[int] = field(default_factory=list)
+    transcribing: list[int] = field(default_factory=list)
+    voice_overs: list[int] = field(default_factory=list)
+
+
+def assets_sweep(
+    *,
+    now: datetime | None = None,
+    waiting_after: timedelta | None = None,
+    stale_after: timedelta | None = None,
+    stale_transcribing_after: timedelta | None = None,
+) -> SweepReport:
+    now = now or timezone.now()
+    waiting = now - (waiting_after or timedelta(seconds=conf.get("SWEEP_WAITING_SECONDS")))
+    stale = now - (stale_after or timedelta(seconds=conf.get("STALE_AFTER_SECONDS")))
+    stale_words = now - (
+        stale_transcribing_after or timedelta(seconds=conf.get("STALE_TRANSCRIBING_SECONDS"))
+    )
+    report = SweepReport()
+    report.processing = _take_back(
+        Q(status=Status.UPLOADED, claimed_at=None, updated_at__lte=waiting)
+        | Q(status__in=MediaAsset.WORKING_STATUSES, heartbeat_at__lte=stale),
+        Status.UPLOADED,
+        now,
+    )
+    report.transcribing = _take_back(
+        Q(status=Status.TRANSCRIBING, claimed_at=None, updated_at__lte=waiting)
+        | Q(status=Status.TRANSCRIBING, claimed_at__isnull=False, heartbeat_at__lte=stale_words),
+        Status.TRANSCRIBING,
+        now,
+    )
+    for asset_id in report.processing:
+        enqueue.send("asset_process_task", asset_id)
+    for asset_id in report.transcribing:
+        enqueue.send("asset_transcribe_task", asset_id)
+    report.voice_overs = _voice_overs(waiting)
+    return report
+
+
+def _take_back(condition: Q, status: str, now: datetime) -> list[int]:
+    """Put each matching asset back to waiting in ``status``, one conditional UPDATE each."""
+    taken = []
+    for asset in MediaAsset.objects.filter(condition).only("pk", "status", "claimed_at"):
+        updated = MediaAsset.objects.filter(
+            pk=asset.pk, status=asset.status, claimed_at=asset.claimed_at
+        ).update(status=status, claimed_at=None, updated_at=now)
+        if updated:
+            taken.append(asset.pk)
+    return taken
+
+
+def _voice_overs(waiting: datetime) -> list[int]:
+    ids = list(
+        VoiceOverTrack.objects.filter(
+            status=VoiceOverTrack.Status.UPLOADED, updated_at__lte=waiting
+        ).values_list("pk", flat=True)
+    )
+    for track_id in ids:
+        enqueue.send("voice_over_process_task", track_id)
+    return ids

@@ -1,0 +1,76 @@
+"""Voice-over tracks: extra audio in other languages, normalised like the asset's own sound."""
+
+import shutil
+from pathlib import Path
+
+from django.core.files import File
+from django.core.files.storage import default_storage
+from django.db import transaction
+
+from .. import conf
+from ..av import hls, ladder
+from ..av.probe import probe
+from ..av.run import ToolError
+from ..error_codes import MediaError, MediaErrorCode
+from ..models import MediaAsset, VoiceOverTrack
+from . import enqueue
+from .processing import audio_filter
+
+
+@transaction.atomic
+def voice_over_add(*, asset: MediaAsset, language: str, file: File, filename: str) -> VoiceOverTrack:
+    """Store (or replace) the voice-over of ``language``; it is processed after commit."""
+    track, _created = VoiceOverTrack.objects.get_or_create(
+        asset=asset, language=language, defaults={"original": ""}
+    )
+    track.original.save(Path(filename).name, file, save=False)
+    track.status = VoiceOverTrack.Status.UPLOADED
+    track.error_code = ""
+    track.save()
+    enqueue.on_commit("voice_over_process_task", track.pk)
+    return track
+
+
+def voice_over_process(*, track_id: int) -> None:
+    """Normalise and package one voice-over; a rerun overwrites the same files."""
+    track = VoiceOverTrack.objects.select_related("asset").filter(pk=track_id).first()
+    if track is None or track.status != VoiceOverTrack.Status.UPLOADED:
+        return
+    base = f"{track.asset.folder}/voice-over/{track.language}"
+    target = Path(default_storage.path(base))
+    try:
+        _package(Path(track.original.path), target)
+    except MediaError as error:
+        _save(track, status=VoiceOverTrack.Status.FAILED, error_code=error.code.value,
+              error_params=error.params)
+        return
+    except ToolError as error:
+        _save(track, status=VoiceOverTrack.Status.FAILED,
+              error_code=MediaErrorCode.TRANSCODE_FAILED.value,
+              error_params={"detail": error.stderr[-300:]})
+        return
+    playlist = hls.read_media_playlist(target / "hls" / "index.m3u8")
+    _save(track, status=VoiceOverTrack.Status.READY, playlist=f"{base}/hls/index.m3u8",
+          download=f"{base}/audio.m4a", bitrate=playlist.bitrate, size=playlist.size)
+
+
+def _package(source: Path, target: Path) -> None:
+    if probe(source).audio is None:
+        raise MediaError(MediaErrorCode.NO_SOUND)
+    shutil.rmtree(target / "hls", ignore_errors=True)
+    ladder.audio_rendition(
+        source,
+        target / "hls",
+        audio_filter=audio_filter(source),
+        kbps=conf.get("AUDIO_ONLY_KBPS"),
+        segment_seconds=conf.get("SEGMENT_SECONDS"),
+    )
+    ladder.remux(target / "hls" / "index.m3u8", target / "audio.m4a")
+
+
+def _save(track: VoiceOverTrack, **fields) -> None:
+    VoiceOverTrack.objects.filter(pk=track.pk).update(**fields)
+
+
+def voice_over_publish(*, track: VoiceOverTrack, published: bool = True) -> None:
+    VoiceOverTrack.objects.filter(pk=track.pk).update(published=published)

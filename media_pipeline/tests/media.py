@@ -1,0 +1,76 @@
+"""Tiny media made on the fly for the tests: a few seconds of ``testsrc2`` with speech from
+espeak-ng (a tone when espeak-ng is missing), and the bad files the pipeline must refuse."""
+
+import shutil
+import subprocess
+from pathlib import Path
+
+SENTENCE = "Welcome to the cooperative academy. Today we learn how to found a cooperative."
+
+
+def _ffmpeg(*args: str) -> None:
+    subprocess.run(  # noqa: S603
+        ["ffmpeg", "-hide_banner", "-nostdin", "-y", "-v", "error", *args],  # noqa: S607
+        check=True,
+    )
+
+
+def speech_wav(folder: Path, *, seconds: float = 4) -> tuple[Path, str]:
+    """A speech recording (espeak-ng) or a tone; returns the file and which it is."""
+    target = folder / "speech.wav"
+    if shutil.which("espeak-ng"):
+        raw = folder / "espeak.wav"
+        subprocess.run(  # noqa: S603
+            ["espeak-ng", "-v", "en", "-s", "150", "-w", str(raw), SENTENCE],  # noqa: S607
+            check=True,
+        )
+        _ffmpeg("-i", str(raw), "-af", f"apad,atrim=0:{seconds}", "-ar", "48000", str(target))
+        return target, "espeak-ng speech"
+    _ffmpeg("-f", "lavfi", "-i", f"sine=frequency=440:duration={seconds}", str(target))
+    return target, "a 440 Hz tone"
+
+
+def video(
+    folder: Path,
+    *,
+    name: str = "clip.mp4",
+    size: str = "640x360",
+    rate: int = 30,
+    seconds: float = 4,
+    audio: bool = True,
+) -> Path:
+    target = folder / name
+    args = ["-f", "lavfi", "-i", f"testsrc2=size={size}:rate={rate}:duration={seconds}"]
+    if audio:
+        wav, _kind = speech_wav(folder, seconds=seconds)
+        args += ["-i", str(wav), "-c:a", "aac", "-b:a", "96k", "-ac", "2"]
+    args += ["-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-t", str(seconds)]
+    _ffmpeg(*args, str(target))
+    return target
+
+
+def audio(folder: Path, *, name: str = "talk.m4a", seconds: float = 4) -> Path:
+    wav, _kind = speech_wav(folder, seconds=seconds)
+    target = folder / name
+    _ffmpeg("-i", str(wav), "-c:a", "aac", "-b:a", "64k", str(target))
+    return target
+
+
+def truncated(source: Path, folder: Path) -> Path:
+    """The first half of an MP4 whose index is at the end: as a dropped upload leaves it."""
+    target = folder / "truncated.mp4"
+    data = source.read_bytes()
+    target.write_bytes(data[: len(data) // 2])
+    return target
+
+
+def text_as_mp4(folder: Path) -> Path:
+    target = folder / "notes.mp4"
+    target.write_text("These are meeting notes, not a video.\n" * 20)
+    return target
+
+
+def empty(folder: Path) -> Path:
+    target = folder / "empty.mp4"
+    target.write_bytes(b"")
+    return target
