@@ -69,7 +69,7 @@ def encoder_args(plan: Plan) -> list[str]:
             f"-maxrate:v:{index}",
             f"{rung.maxrate_kbps}k",
             f"-bufsize:v:{index}",
-            f"{2 * rung.maxrate_kbps}k",
+            f"{rung.maxrate_kbps}k",
         ]
         if plan.audio:
             args += [f"-b:a:{index}", f"{rung.audio_kbps}k"]

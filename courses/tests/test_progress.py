@@ -1,0 +1,174 @@
+import json
+from datetime import timedelta
+from uuid import uuid4
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+
+from courses.learning import learner_courses
+from courses.models import CoursePage, Enrolment, LessonPage, LessonProgress, ProgressEvent
+from courses.progress import EventIn, progress_record
+from courses.signals import course_completed
+
+pytestmark = pytest.mark.django_db
+T0 = timezone.now() - timedelta(hours=1)
+
+
+@pytest.fixture
+def learner():
+    return get_user_model().objects.create_user("+212661111111", "2468", first_name="Itto")
+
+
+def lessons(code: str = "ar") -> list[LessonPage]:
+    return list(LessonPage.objects.filter(locale__language_code=code).order_by("path"))
+
+
+def position(lesson, seconds, *, at, duration=100.0, event_id=None) -> EventIn:
+    return EventIn(
+        id=event_id or uuid4(),
+        lesson_key=lesson.translation_key,
+        kind="position",
+        occurred_at=at,
+        position_seconds=seconds,
+        duration_seconds=duration,
+    )
+
+
+def done(lesson, *, at=None) -> EventIn:
+    return EventIn(id=uuid4(), lesson_key=lesson.translation_key, kind="done", occurred_at=at or T0)
+
+
+def state(learner, lesson) -> LessonProgress:
+    return LessonProgress.objects.get(learner=learner, lesson_key=lesson.translation_key)
+
+
+def test_replaying_the_same_events_changes_nothing(learner):
+    lesson = lessons()[0]
+    batch = [position(lesson, 10, at=T0), position(lesson, 20, at=T0 + timedelta(seconds=30))]
+    assert len(progress_record(learner=learner, events=batch)) == 2
+    assert progress_record(learner=learner, events=batch) == []
+    assert ProgressEvent.objects.filter(learner=learner).count() == 2
+    assert state(learner, lesson).position_seconds == 20
+
+
+def test_out_of_order_events_keep_the_latest_position(learner):
+    lesson = lessons()[0]
+    progress_record(learner=learner, events=[position(lesson, 40, at=T0 + timedelta(minutes=5))])
+    progress_record(learner=learner, events=[position(lesson, 5, at=T0)])
+    assert state(learner, lesson).position_seconds == 40
+
+
+def test_an_older_event_never_undoes_done(learner):
+    lesson = lessons()[0]
+    progress_record(learner=learner, events=[done(lesson, at=T0 + timedelta(minutes=5))])
+    progress_record(learner=learner, events=[position(lesson, 5, at=T0)])
+    assert state(learner, lesson).status == LessonProgress.Status.DONE
+
+
+def test_listening_to_most_of_the_media_makes_the_lesson_done(learner, settings):
+    settings.PROGRESS_DONE_THRESHOLD = 0.9
+    lesson = lessons()[0]
+    progress_record(learner=learner, events=[position(lesson, 50, at=T0)])
+    assert state(learner, lesson).status == LessonProgress.Status.IN_PROGRESS
+    progress_record(learner=learner, events=[position(lesson, 91, at=T0 + timedelta(seconds=41))])
+    assert state(learner, lesson).status == LessonProgress.Status.DONE
+
+
+def test_progress_follows_the_lesson_into_another_language(learner):
+    arabic, tachelhit = lessons("ar")[1], lessons("shi")[1]
+    assert arabic.translation_key == tachelhit.translation_key
+    progress_record(learner=learner, events=[position(arabic, 33, at=T0)])
+    progress_record(learner=learner, events=[position(tachelhit, 44, at=T0 + timedelta(seconds=9))])
+    assert LessonProgress.objects.filter(learner=learner).count() == 1
+    assert state(learner, tachelhit).position_seconds == 44
+
+
+def test_continue_goes_to_the_lesson_and_position_in_the_current_language(learner):
+    second = lessons("ar")[1]
+    progress_record(learner=learner, events=[done(lessons("ar")[0])])
+    progress_record(learner=learner, events=[position(second, 75, at=T0 + timedelta(minutes=1))])
+    (course,) = learner_courses(learner, "rif")
+    assert course.resume.page.locale.language_code == "rif"
+    assert course.resume.page.translation_key == second.translation_key
+    assert course.resume.url.endswith("?t=75")
+    assert (course.done, course.total) == (1, 5)
+
+
+def test_after_a_done_lesson_continue_goes_to_the_next_one(learner):
+    first, second = lessons("shi")[:2]
+    progress_record(learner=learner, events=[done(first)])
+    (course,) = learner_courses(learner, "shi")
+    assert course.resume.page.pk == second.pk
+
+
+def test_completion_is_recorded_exactly_once(learner, django_capture_on_commit_callbacks):
+    received = []
+
+    def listener(**kwargs):
+        received.append(kwargs)
+
+    course_completed.connect(listener)
+    try:
+        with django_capture_on_commit_callbacks(execute=True):
+            for lesson in lessons():
+                progress_record(learner=learner, events=[done(lesson)])
+            progress_record(learner=learner, events=[done(lessons()[0])])
+    finally:
+        course_completed.disconnect(listener)
+    course = CoursePage.objects.get(locale__language_code="ar")
+    enrolment = Enrolment.objects.get(learner=learner, course_key=course.translation_key)
+    assert enrolment.completed_at is not None
+    assert len(received) == 1
+    assert received[0]["course_key"] == course.translation_key
+
+
+def test_an_optional_lesson_is_not_needed_to_complete(learner):
+    *required, optional = lessons()
+    LessonPage.objects.filter(translation_key=optional.translation_key).update(required=False)
+    for lesson in required:
+        progress_record(learner=learner, events=[done(lesson)])
+    assert Enrolment.objects.get(learner=learner).completed_at is not None
+
+
+def test_the_progress_endpoint_takes_sendbeacon_form_posts(client, learner):
+    lesson = lessons("shi")[0]
+    client.force_login(learner)
+    event = {"id": str(uuid4()), "lesson": str(lesson.translation_key), "kind": "position",
+             "at": T0.isoformat(), "position": 12.5, "duration": 60}  # fmt: skip
+    payload = {"events": json.dumps([event])}
+    first = client.post("/api/progress/", payload)
+    again = client.post("/api/progress/", payload)
+    assert first.json()["applied"] == [event["id"]]
+    assert again.json()["applied"] == []
+    assert state(learner, lesson).position_seconds == 12.5
+
+
+@pytest.mark.parametrize(
+    "payload",
+    [
+        {"events": "not json"},
+        {"events": '[{"id": "x"}]'},
+        {
+            "events": '[{"id": "6f1c2a8e-3b1d-4c7e-9a1b-2c3d4e5f6a7b", "lesson": "6f1c2a8e-3b1d-4c7e-9a1b-2c3d4e5f6a7c", "kind": "done", "at": "2026-01-01T00:00:00Z"}]'
+        },
+    ],
+)
+def test_bad_progress_reports_get_a_clear_error_and_change_nothing(client, learner, payload):
+    client.force_login(learner)
+    response = client.post("/api/progress/", payload)
+    assert response.status_code == 400
+    assert response.json()["error"]
+    assert not LessonProgress.objects.filter(learner=learner).exists()
+
+
+def test_the_progress_endpoint_needs_a_signed_in_learner(client):
+    assert client.post("/api/progress/", {"events": "[]"}).status_code == 401
+
+
+def test_marking_a_lesson_done_goes_to_the_next_lesson(client, learner):
+    first, second = lessons("shi")[:2]
+    client.force_login(learner)
+    response = client.post(f"/shi/lessons/{first.translation_key}/done/")
+    assert response.headers["Location"] == second.url
+    assert state(learner, first).status == LessonProgress.Status.DONE
