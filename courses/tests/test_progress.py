@@ -149,8 +149,11 @@ def test_the_progress_endpoint_takes_sendbeacon_form_posts(client, learner):
     [
         {"events": "not json"},
         {"events": '[{"id": "x"}]'},
+        {"events": json.dumps([{"id": str(uuid4()), "lesson": str(uuid4()), "kind": "done"}])},
         {
-            "events": '[{"id": "6f1c2a8e-3b1d-4c7e-9a1b-2c3d4e5f6a7b", "lesson": "6f1c2a8e-3b1d-4c7e-9a1b-2c3d4e5f6a7c", "kind": "done", "at": "2026-01-01T00:00:00Z"}]'
+            "events": json.dumps(
+                [{"id": str(uuid4()), "lesson": str(uuid4()), "kind": "done", "at": T0.isoformat()}]
+            )
         },
     ],
 )
