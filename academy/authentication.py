@@ -5,7 +5,7 @@ from django.http import HttpRequest
 from django.shortcuts import render
 from django.utils.translation import ngettext
 
-from .phones import normalise_phone_number
+from core.phones import normalise_phone_number
 
 
 def axes_username(request: HttpRequest, credentials: dict | None) -> str:

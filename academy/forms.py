@@ -6,10 +6,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.languages import LANGUAGES
+from core.phones import normalise_phone_number
 from core.regions import Region
 
 from .models import Gender, Motivation
-from .phones import normalise_phone_number
 from .pins import MAX_DIGITS
 
 PHONE_ATTRS = {
@@ -139,3 +139,30 @@ class PinChangeForm(forms.Form):
 
 class DeleteAccountForm(forms.Form):
     pin = PinField(label=_("Your PIN, to confirm"))
+
+
+def _optional_language_choices():
+    return [("", _("Skip")), *_language_choices()]
+
+
+class MemberForm(ProfileFields):
+    """A member registered by her cooperative leader or trainer: only the number is required."""
+
+    phone_number = PhoneField()
+    preferred_language = forms.ChoiceField(
+        label=_("Language"), choices=_optional_language_choices, required=False
+    )
+    motivation = None
+    field_order = ["phone_number", "first_name", "preferred_language"]
+
+
+class MembersFileForm(forms.Form):
+    file = forms.FileField(
+        label=_("CSV or Excel (.xlsx) file"),
+        widget=forms.ClearableFileInput(
+            attrs={
+                "accept": ".csv,.xlsx,text/csv,"
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            }
+        ),
+    )

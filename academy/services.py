@@ -10,9 +10,10 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from core.phones import normalise_phone_number
+
 from .models import OneTimeCode, User
 from .otp import otp_create, otp_use
-from .phones import normalise_phone_number
 from .pins import validate_pin
 from .sms import send_sms
 

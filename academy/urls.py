@@ -6,13 +6,14 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from academy.views import auth, learner, shell
+from academy.views import auth, learner, members, shell
 from courses.api import api_urlpatterns, learner_urlpatterns
 
 urlpatterns = [
     path("", shell.language_chooser, name="language_chooser"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("media-pipeline/", include("media_pipeline.urls")),
     path("api/", include(api_urlpatterns)),
 ]
 
@@ -36,6 +37,9 @@ urlpatterns += i18n_patterns(
     path("me/profile/", learner.profile, name="profile"),
     path("me/data/", learner.data_download, name="data_download"),
     path("me/delete/", learner.account_delete, name="account_delete"),
+    path("me/members/", members.member_list, name="members"),
+    path("me/members/new/", members.member_new, name="member_new"),
+    path("me/members/import/", members.member_import, name="member_import"),
     path("privacy/", learner.privacy, name="privacy"),
     path("", include(learner_urlpatterns)),
     path("", include(wagtail_urls)),

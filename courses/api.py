@@ -2,6 +2,7 @@
 
 from wagtail.models import Locale
 
+from .cohorts import CourseCell, CourseLine, LearnerProgress, learners_progress
 from .completion import register_requirement
 from .learning import CourseProgress, Resume, latest_resume, learner_courses
 from .models import Enrolment, LessonPage, LessonProgress
@@ -10,8 +11,11 @@ from .signals import course_completed
 from .urls import api_urlpatterns, learner_urlpatterns
 
 __all__ = [
+    "CourseCell",
+    "CourseLine",
     "CourseProgress",
     "Entry",
+    "LearnerProgress",
     "Resume",
     "api_urlpatterns",
     "course_completed",
@@ -19,6 +23,7 @@ __all__ = [
     "learner_courses",
     "learner_data",
     "learner_urlpatterns",
+    "learners_progress",
     "load_demo_academy",
     "register_requirement",
     "search_lessons",

@@ -1,4 +1,4 @@
-"""The pipeline's settings: ``settings.MEDIA_PIPELINE`` over the defaults below, read in one place."""
+"""The pipeline settings: ``settings.MEDIA_PIPELINE`` over the defaults below, read in one place."""
 
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,7 +22,14 @@ DEFAULTS: dict[str, object] = {
     # Rungs, lowest first. 144p/240p stay under 200 kbit/s with their audio (24k asked measures
     # about 30 kbit/s).
     "LADDER": [
-        {"name": "144p", "height": 144, "crf": 28, "maxrate_kbps": 64, "audio_kbps": 24, "max_fps": 15},
+        {
+            "name": "144p",
+            "height": 144,
+            "crf": 28,
+            "maxrate_kbps": 64,
+            "audio_kbps": 24,
+            "max_fps": 15,
+        },
         {"name": "240p", "height": 240, "crf": 26, "maxrate_kbps": 140, "audio_kbps": 24},
         {"name": "360p", "height": 360, "crf": 26, "maxrate_kbps": 400, "audio_kbps": 32},
         {"name": "480p", "height": 480, "crf": 26, "maxrate_kbps": 700, "audio_kbps": 48},
@@ -38,7 +45,23 @@ DEFAULTS: dict[str, object] = {
     "LOUDNESS_LRA": 11.0,
     "MAX_UPLOAD_BYTES": 4 * 1024**3,
     "MAX_DURATION_SECONDS": 3 * 60 * 60,
-    "ALLOWED_EXTENSIONS": ["mp4", "m4v", "mov", "mkv", "webm", "avi", "3gp", "mp3", "m4a", "aac", "ogg", "opus", "wav", "flac", "amr"],
+    "ALLOWED_EXTENSIONS": [
+        "mp4",
+        "m4v",
+        "mov",
+        "mkv",
+        "webm",
+        "avi",
+        "3gp",
+        "mp3",
+        "m4a",
+        "aac",
+        "ogg",
+        "opus",
+        "wav",
+        "flac",
+        "amr",
+    ],
     "UPLOAD_CHUNK_BYTES": 8 * 1024**2,
     "UPLOAD_DIR": "uploads",
     # The speech engine: a dotted path to a class implementing media_pipeline.speech.SpeechEngine.

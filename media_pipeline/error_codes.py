@@ -13,25 +13,30 @@ class MediaErrorCode(models.TextChoices):
     CORRUPT = "corrupt", _("The file is damaged or incomplete; upload it again.")
     NO_USABLE_STREAM = "no_usable_stream", _("The file holds neither a video nor a sound track.")
     UNSUPPORTED_CODEC = "unsupported_codec", _("The file is encoded in a format we cannot read.")
-    TOO_LONG = "too_long", _(
-        "The recording lasts %(duration)s minutes; the longest allowed is %(limit)s minutes."
+    TOO_LONG = (
+        "too_long",
+        _("The recording lasts %(duration)s minutes; the longest allowed is %(limit)s minutes."),
     )
     TOO_LARGE = "too_large", _("The file is %(size)s MB; the largest allowed is %(limit)s MB.")
-    EXTENSION_NOT_ALLOWED = "extension_not_allowed", _(
-        "Files ending in .%(extension)s are not accepted."
+    EXTENSION_NOT_ALLOWED = (
+        "extension_not_allowed",
+        _("Files ending in .%(extension)s are not accepted."),
     )
     TRANSCODE_FAILED = "transcode_failed", _("Converting the recording failed: %(detail)s")
     MISSING_ORIGINAL = "missing_original", _("The original file is missing.")
     # Not failures: the asset becomes ready, and the admin says why there are no subtitles.
-    NO_SPEECH_ENGINE = "no_speech_engine", _(
-        "No machine subtitles: the speech recogniser has no model installed (%(detail)s)."
+    NO_SPEECH_ENGINE = (
+        "no_speech_engine",
+        _("No machine subtitles: the speech recogniser has no model installed (%(detail)s)."),
     )
-    LANGUAGE_NOT_TRANSCRIBED = "language_not_transcribed", _(
-        "No machine subtitles: the speech recogniser does not know this language."
+    LANGUAGE_NOT_TRANSCRIBED = (
+        "language_not_transcribed",
+        _("No machine subtitles: the speech recogniser does not know this language."),
     )
     NO_SOUND = "no_sound", _("No machine subtitles: the recording has no sound.")
-    TRANSCRIPTION_FAILED = "transcription_failed", _(
-        "No machine subtitles: the speech recogniser failed (%(detail)s)."
+    TRANSCRIPTION_FAILED = (
+        "transcription_failed",
+        _("No machine subtitles: the speech recogniser failed (%(detail)s)."),
     )
 
 

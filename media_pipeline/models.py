@@ -114,6 +114,15 @@ class MediaAsset(index.Indexed, models.Model):
         return _render(self.subtitles_note_code, self.subtitles_note_params)
 
     @property
+    def status_summary(self) -> str:
+        """The status as the admin list shows it: with its progress, or why it failed."""
+        if self.status == self.Status.FAILED:
+            return f"{self.get_status_display()}: {self.error_message}"
+        if self.status in self.FINAL_STATUSES:
+            return str(self.get_status_display())
+        return f"{self.get_status_display()} ({self.progress}%)"
+
+    @property
     def folder(self) -> str:
         """The storage folder every output of this asset lives in (deterministic)."""
         return f"media/{self.uuid}"

@@ -18,6 +18,13 @@ class Cue:
     text: str
 
 
+def parse_timestamp(text: str) -> float:
+    """``01:02.500``, ``00:01:02.500`` or ``00:01:02,500`` in seconds; ValueError if not."""
+    if not TIMESTAMP.fullmatch(text.strip()):
+        raise ValueError(text)
+    return _seconds(text)
+
+
 def _seconds(text: str) -> float:
     hours, minutes, seconds, millis = TIMESTAMP.fullmatch(text.strip()).groups()
     return int(hours or 0) * 3600 + int(minutes) * 60 + int(seconds) + int(millis) / 1000

@@ -220,4 +220,3 @@ MEDIA_PIPELINE = {
     "TRANSCODE_TIME_LIMIT": 3 * 60 * 60,
     "TRANSCRIBE_TIME_LIMIT": 3 * 60 * 60,
 }
-DATA_UPLOAD_MAX_MEMORY_SIZE = 16 * 1024 * 1024  # one upload chunk (8 MiB) with room to spare

@@ -1,8 +1,8 @@
 import pytest
 from django.core.exceptions import ValidationError
 
-from academy.phones import display_phone_number, normalise_phone_number
 from academy.pins import validate_pin
+from core.phones import display_phone_number, normalise_phone_number
 
 
 @pytest.mark.parametrize(

@@ -124,17 +124,24 @@ def _ensure_catalogue(report: LoadReport, data: dict) -> CourseIndexPage:
         root.add_child(instance=catalogue)
         catalogue.save_revision().publish()
         report.created_pages += 1
-        Site.objects.update_or_create(
-            is_default_site=True,
-            defaults={
-                "root_page": catalogue,
-                "hostname": "localhost",
-                "site_name": "Taawounia Academy",
-            },
-        )
-        Page.objects.filter(depth=2, content_type__model="page").delete()
+    _make_site_root(catalogue)
     report.pages.append(catalogue)
     return catalogue
+
+
+def _make_site_root(catalogue: CourseIndexPage) -> None:
+    """The catalogue is the site's home; Wagtail's placeholder welcome page goes."""
+    Site.objects.update_or_create(
+        is_default_site=True,
+        defaults={
+            "root_page": catalogue,
+            "hostname": "localhost",
+            "site_name": "Taawounia Academy",
+        },
+    )
+    Page.objects.filter(
+        depth=2, content_type__app_label="wagtailcore", content_type__model="page"
+    ).delete()
 
 
 def _build_source_tree(report: LoadReport) -> list[tuple[Page, dict]]:

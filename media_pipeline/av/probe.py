@@ -9,6 +9,8 @@ from ..error_codes import MediaError, MediaErrorCode
 from .run import FFPROBE, ToolError, run_tool
 
 IMAGE_CODECS = {"png", "mjpeg", "bmp", "gif", "webp", "tiff", "jpeg2000"}
+MP4_BOXES = {b"ftyp", b"moov", b"mdat", b"free", b"wide", b"skip"}
+OTHER_MAGIC = (b"\x1a\x45\xdf\xa3", b"RIFF", b"OggS", b"ID3", b"fLaC")
 CORRUPT_HINTS = ("moov atom not found", "truncat", "corrupt", "end of file", "invalid nal")
 
 
@@ -44,13 +46,19 @@ def probe(path: Path, *, timeout: float = 120) -> Probe:
     try:
         data = json.loads(run_tool([*args, str(path)], timeout=timeout).stdout)
     except ToolError as error:
-        code = (
-            MediaErrorCode.CORRUPT
-            if any(hint in error.stderr.lower() for hint in CORRUPT_HINTS)
-            else MediaErrorCode.NOT_MEDIA
+        damaged = _has_media_header(path) and any(
+            hint in error.stderr.lower() for hint in CORRUPT_HINTS
         )
+        code = MediaErrorCode.CORRUPT if damaged else MediaErrorCode.NOT_MEDIA
         raise MediaError(code) from error
     return _describe(data, size)
+
+
+def _has_media_header(path: Path) -> bool:
+    """Whether the file starts like a media container (an ISO/MP4 box, Matroska, RIFF, Ogg)."""
+    with path.open("rb") as handle:
+        head = handle.read(12)
+    return head[4:8] in MP4_BOXES or head.startswith(OTHER_MAGIC)
 
 
 def _describe(data: dict, size: int) -> Probe:

@@ -18,7 +18,9 @@ from .processing import audio_filter
 
 
 @transaction.atomic
-def voice_over_add(*, asset: MediaAsset, language: str, file: File, filename: str) -> VoiceOverTrack:
+def voice_over_add(
+    *, asset: MediaAsset, language: str, file: File, filename: str
+) -> VoiceOverTrack:
     """Store (or replace) the voice-over of ``language``; it is processed after commit."""
     track, _created = VoiceOverTrack.objects.get_or_create(
         asset=asset, language=language, defaults={"original": ""}
@@ -41,17 +43,30 @@ def voice_over_process(*, track_id: int) -> None:
     try:
         _package(Path(track.original.path), target)
     except MediaError as error:
-        _save(track, status=VoiceOverTrack.Status.FAILED, error_code=error.code.value,
-              error_params=error.params)
+        _save(
+            track,
+            status=VoiceOverTrack.Status.FAILED,
+            error_code=error.code.value,
+            error_params=error.params,
+        )
         return
     except ToolError as error:
-        _save(track, status=VoiceOverTrack.Status.FAILED,
-              error_code=MediaErrorCode.TRANSCODE_FAILED.value,
-              error_params={"detail": error.stderr[-300:]})
+        _save(
+            track,
+            status=VoiceOverTrack.Status.FAILED,
+            error_code=MediaErrorCode.TRANSCODE_FAILED.value,
+            error_params={"detail": error.stderr[-300:]},
+        )
         return
     playlist = hls.read_media_playlist(target / "hls" / "index.m3u8")
-    _save(track, status=VoiceOverTrack.Status.READY, playlist=f"{base}/hls/index.m3u8",
-          download=f"{base}/audio.m4a", bitrate=playlist.bitrate, size=playlist.size)
+    _save(
+        track,
+        status=VoiceOverTrack.Status.READY,
+        playlist=f"{base}/hls/index.m3u8",
+        download=f"{base}/audio.m4a",
+        bitrate=playlist.bitrate,
+        size=playlist.size,
+    )
 
 
 def _package(source: Path, target: Path) -> None:

@@ -21,10 +21,22 @@ def _keyframe_times(path: Path) -> list[float]:
     """Presentation times of the key frames of a rendition (init + segments concatenated)."""
     output = subprocess.run(  # noqa: S603
         [  # noqa: S607
-            "ffprobe", "-v", "error", "-select_streams", "v:0", "-skip_frame", "nokey",
-            "-show_entries", "frame=pts_time", "-of", "json", str(path),
+            "ffprobe",
+            "-v",
+            "error",
+            "-select_streams",
+            "v:0",
+            "-skip_frame",
+            "nokey",
+            "-show_entries",
+            "frame=pts_time",
+            "-of",
+            "json",
+            str(path),
         ],
-        capture_output=True, text=True, check=True,
+        capture_output=True,
+        text=True,
+        check=True,
     ).stdout
     return [round(float(f["pts_time"]), 2) for f in json.loads(output)["frames"]]
 
@@ -98,7 +110,9 @@ def test_audio_upload_gets_audio_renditions_only(clips):
     asset.refresh_from_db()
     assert asset.kind == MediaAsset.Kind.AUDIO
     assert [r.rung for r in asset.renditions.all()] == ["audio"]
-    assert asset.audio_download and not asset.download and not asset.poster
+    assert asset.audio_download
+    assert not asset.download
+    assert not asset.poster
 
 
 def test_video_without_sound_is_ready_without_audio_or_subtitles(clips):

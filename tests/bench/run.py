@@ -517,6 +517,9 @@ def measure_load(port: int) -> None:
 
 
 def main() -> int:
+    sys.modules.setdefault("run", sys.modules[__name__])  # learners.py imports from this module
+    from learners import measure_dashboard_queries, measure_progress_endpoint
+
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     started = time.perf_counter()
     var_dir = Path(tempfile.mkdtemp(prefix="academy-bench-"))
@@ -527,6 +530,7 @@ def main() -> int:
         env = bench_environment(var_dir)
         set_up(env)
         measure_queries(env)
+        measure_dashboard_queries()
         port = free_port()
         server = start_gunicorn(env, port, var_dir / "gunicorn.log")
         say(f"gunicorn (PID {server.pid}) answers on http://127.0.0.1:{port}/")
@@ -534,6 +538,7 @@ def main() -> int:
             port, Path(env["MEDIA_ROOT"]) if env.get("MEDIA_ROOT") else var_dir / "media"
         )
         measure_load(port)
+        measure_progress_endpoint(port)
     except BenchError as error:
         say(f"Benchmark failed: {error}")
         return 1

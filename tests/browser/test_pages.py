@@ -107,6 +107,7 @@ def test_untranslated_lesson_falls_back_to_darija_but_stays_under_shi(
     notice = page.locator(".notice")
     assert notice.is_visible()
     assert notice.inner_text().strip()
+    assert notice.get_attribute("lang") == "shi"  # told in the reader's interface language
     assert html_lang_dir(page) == ["ary", "rtl"]
     hrefs = page.locator(".breadcrumbs a, .pager a").evaluate_all("els => els.map(a => a.href)")
     assert len(hrefs) >= 3, hrefs  # course, module, previous lesson, back to the course

@@ -1,0 +1,170 @@
+"""The trainer's cohorts: create one, add members, enrol it in a course, follow its progress.
+
+Only users with ``academy.manage_cohorts`` (trainers) get in (others: 403), and each sees her own
+cohorts only (another trainer's cohort: 404).
+"""
+
+from collections.abc import Callable
+from functools import wraps
+from uuid import UUID
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import get_language, ngettext
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.cache import never_cache
+
+from . import cohorts
+from .models import Cohort
+
+MANAGE_COHORTS = "academy.manage_cohorts"
+
+
+def trainer_required(view: Callable) -> Callable:
+    """Signed in (else the sign-in page) and allowed to manage cohorts (else 403)."""
+
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        if not request.user.has_perm(MANAGE_COHORTS):
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return never_cache(login_required(wrapper))
+
+
+class CohortForm(forms.Form):
+    name = forms.CharField(
+        label=_("Name of the cohort"),
+        max_length=120,
+        help_text=_("For example: the members of one cooperative, or one regional session."),
+    )
+
+
+class PhoneNumbersForm(forms.Form):
+    phone_numbers = forms.CharField(
+        label=_("Phone numbers of learners who have an account (one per line)"),
+        widget=forms.Textarea(attrs={"rows": 3, "dir": "ltr", "inputmode": "tel"}),
+    )
+
+    def clean_phone_numbers(self) -> list[str]:
+        lines = self.cleaned_data["phone_numbers"].replace(",", "\n").splitlines()
+        return [line.strip() for line in lines if line.strip()]
+
+
+class EnrolForm(forms.Form):
+    course = forms.ChoiceField(label=_("Course"))
+
+    def __init__(self, *args, courses, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["course"].choices = [
+            (str(entry.page.translation_key), entry.content.title) for entry in courses
+        ]
+
+
+def _cohort(request: HttpRequest, pk: int) -> Cohort:
+    return get_object_or_404(cohorts.cohorts_of(request.user), pk=pk)
+
+
+@trainer_required
+def cohort_list(request: HttpRequest) -> HttpResponse:
+    form = CohortForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        cohort = cohorts.cohort_create(owner=request.user, name=form.cleaned_data["name"])
+        return redirect("cohort", pk=cohort.pk)
+    return render(
+        request,
+        "courses/trainer/cohorts.html",
+        {"form": form, "cohorts": cohorts.cohorts_of(request.user)},
+    )
+
+
+def _members_added(request: HttpRequest, learners: list) -> None:
+    count = len(learners)
+    messages.success(
+        request,
+        ngettext("%(count)s member added.", "%(count)s members added.", count) % {"count": count},
+    )
+
+
+def _add_by_phone(request: HttpRequest, cohort: Cohort, form: PhoneNumbersForm) -> bool:
+    if not form.is_valid():
+        return False
+    learners = cohorts.cohort_members_add(
+        cohort=cohort, added_by=request.user, phone_numbers=form.cleaned_data["phone_numbers"]
+    )
+    _members_added(request, learners)
+    return True
+
+
+def _add_registered(request: HttpRequest, cohort: Cohort) -> bool:
+    ids = [int(value) for value in request.POST.getlist("learner") if value.isdigit()]
+    learners = cohorts.cohort_members_add(cohort=cohort, added_by=request.user, learner_ids=ids)
+    _members_added(request, learners)
+    return True
+
+
+def _enrol(request: HttpRequest, cohort: Cohort, form: EnrolForm) -> bool:
+    if not form.is_valid():
+        return False
+    count = cohorts.cohort_enrol(
+        cohort=cohort, course_key=UUID(form.cleaned_data["course"]), enrolled_by=request.user
+    )
+    messages.success(
+        request,
+        ngettext("%(count)s member enrolled.", "%(count)s members enrolled.", count)
+        % {"count": count},
+    )
+    return True
+
+
+@trainer_required
+def cohort_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    cohort = _cohort(request, pk)
+    action = request.POST.get("action") if request.method == "POST" else None
+    language_code = get_language()
+    phones = PhoneNumbersForm(request.POST if action == "phones" else None)
+    enrol = EnrolForm(
+        request.POST if action == "enrol" else None,
+        courses=cohorts.course_choices(language_code=language_code),
+    )
+    handlers = {
+        "phones": lambda: _add_by_phone(request, cohort, phones),
+        "registered": lambda: _add_registered(request, cohort),
+        "enrol": lambda: _enrol(request, cohort, enrol),
+    }
+    errors: list[str] = []
+    if action in handlers:
+        try:
+            if handlers[action]():
+                return redirect("cohort", pk=cohort.pk)
+        except ValidationError as error:
+            form = {"phones": phones, "enrol": enrol}.get(action)
+            if form is None:
+                errors = error.messages
+            else:
+                form.add_error(None, error)
+    return render(
+        request,
+        "courses/trainer/cohort.html",
+        {
+            "cohort": cohort,
+            "progress": cohorts.cohort_progress(cohort=cohort, language_code=language_code),
+            "candidates": cohorts.registered_candidates(owner=request.user, cohort=cohort),
+            "phones_form": phones,
+            "enrol_form": enrol,
+            "errors": errors,
+        },
+    )
+
+
+@trainer_required
+def cohort_export(request: HttpRequest, pk: int) -> HttpResponse:
+    cohort = _cohort(request, pk)
+    progress = cohorts.cohort_progress(cohort=cohort, language_code=get_language())
+    response = HttpResponse(cohorts.cohort_csv(progress), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="cohort-{cohort.pk}-progress.csv"'
+    return response

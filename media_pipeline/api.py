@@ -1,0 +1,9 @@
+"""What other apps may use of the media pipeline."""
+
+from .blocks import AudioBlock, VideoBlock
+from .selectors import Player, player_for
+from .services.assets import asset_create
+
+PROGRESS_EVENT = "academy:media-progress"  # CustomEvent on the player, detail {position, duration}
+
+__all__ = ["PROGRESS_EVENT", "AudioBlock", "Player", "VideoBlock", "asset_create", "player_for"]

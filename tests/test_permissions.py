@@ -1,0 +1,218 @@
+"""The permissions matrix: every role × every learner-facing view and endpoint.
+
+Expected outcomes: ``ok`` (served, or the action done), ``sign_in`` (redirected to the sign-in
+page), ``admin_sign_in`` (redirected to the Wagtail admin's sign-in: Wagtail's way of refusing),
+``unauthorized`` (401, the JSON progress endpoint), ``forbidden`` (403), ``missing`` (404: someone
+else's object, not even confirmed to exist).
+"""
+
+import json
+from dataclasses import dataclass
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from wagtail.models import Page
+
+from academy.roles import LEADERS, REVIEWERS, TRAINERS
+from courses.cohorts import cohort_create, cohort_enrol, cohort_members_add
+
+pytestmark = pytest.mark.django_db
+
+ROLES = ("anonymous", "member", "other_member", "leader", "trainer", "reviewer", "superuser")
+PIN = "8461"
+
+
+@dataclass(frozen=True)
+class World:
+    users: dict
+    course_key: object
+    lesson_key: object
+    cohort_pk: int
+
+
+def _user(phone_number: str, first_name: str, group: str | None = None, **fields):
+    user = get_user_model().objects.create_user(phone_number, PIN, first_name=first_name, **fields)
+    if group:
+        user.groups.add(Group.objects.get(name=group))
+    return user
+
+
+@pytest.fixture
+def world(demo_academy) -> World:
+    trainer = _user("+212600000302", "Youssef", TRAINERS)
+    leader = _user("+212600000301", "Khadija", LEADERS)
+    users = {
+        "member": _user("+212611000001", "Itto", registered_by=leader),
+        "other_member": _user("+212611000002", "Fadma"),
+        "leader": leader,
+        "trainer": trainer,
+        "reviewer": _user("+212600000303", "Fatima", REVIEWERS),
+        "superuser": get_user_model().objects.create_superuser("+212600000304", "admin-pass"),
+    }
+    course = Page.objects.get(locale__language_code="en", slug="founding-a-cooperative")
+    lesson = course.get_descendants().filter(depth=course.depth + 2).first()
+    cohort = cohort_create(owner=trainer, name="Trainer's cohort")
+    cohort_members_add(cohort=cohort, added_by=trainer, phone_numbers=["0611000001"])
+    cohort_enrol(cohort=cohort, course_key=course.translation_key, enrolled_by=trainer)
+    return World(users, course.translation_key, lesson.translation_key, cohort.pk)
+
+
+def _progress_body(world: World) -> str:
+    return json.dumps(
+        [
+            {
+                "id": "2b0f5f43-4f0e-4f6a-9d43-2d3e8b7f0c11",
+                "lesson": str(world.lesson_key),
+                "kind": "open",
+                "at": "2026-01-05T10:00:00+00:00",
+            }
+        ]
+    )
+
+
+# name: (method, url template, {role: expected}); roles not listed get the default given.
+ANYONE_SIGNED_IN = {"anonymous": "sign_in"}
+REGISTRARS = {
+    "anonymous": "sign_in",
+    "member": "forbidden",
+    "other_member": "forbidden",
+    "reviewer": "forbidden",
+}
+COHORT_OWNER = {
+    "anonymous": "sign_in",
+    "member": "forbidden",
+    "other_member": "forbidden",
+    "leader": "forbidden",
+    "reviewer": "forbidden",
+    "superuser": "missing",  # may manage cohorts, but this one is not hers
+}
+ADMIN = {
+    "anonymous": "admin_sign_in",
+    "member": "admin_sign_in",
+    "other_member": "admin_sign_in",
+    "leader": "admin_sign_in",
+}
+ENDPOINTS = {
+    "dashboard": ("get", "/en/me/", ANYONE_SIGNED_IN),
+    "profile": ("get", "/en/me/profile/", ANYONE_SIGNED_IN),
+    "data download": ("get", "/en/me/data/", ANYONE_SIGNED_IN),
+    "account delete": ("get", "/en/me/delete/", ANYONE_SIGNED_IN),
+    "enrol": ("post", "/en/courses/{course_key}/enrol/", ANYONE_SIGNED_IN),
+    "lesson done": ("post", "/en/lessons/{lesson_key}/done/", ANYONE_SIGNED_IN),
+    "progress endpoint": ("json", "/api/progress/", {"anonymous": "unauthorized"}),
+    "my members": ("get", "/en/me/members/", REGISTRARS),
+    "register a member": ("get", "/en/me/members/new/", REGISTRARS),
+    "import members": ("get", "/en/me/members/import/", REGISTRARS),
+    "my cohorts": ("get", "/en/cohorts/", {**COHORT_OWNER, "superuser": "ok"}),
+    "cohort": ("get", "/en/cohorts/{cohort_pk}/", COHORT_OWNER),
+    "cohort enrol": ("post", "/en/cohorts/{cohort_pk}/", COHORT_OWNER),
+    "cohort csv": ("get", "/en/cohorts/{cohort_pk}/export.csv", COHORT_OWNER),
+    "wagtail admin": ("get", "/admin/", ADMIN),
+    "translation status": ("get", "/admin/translation-status/", ADMIN),
+}
+
+
+def _outcome(response) -> str:
+    location = response.get("Location", "")
+    if response.status_code == 302 and "/admin/login/" in location:
+        return "admin_sign_in"
+    if response.status_code == 302 and "/signin/" in location:
+        return "sign_in"
+    return {200: "ok", 302: "ok", 401: "unauthorized", 403: "forbidden", 404: "missing"}.get(
+        response.status_code, str(response.status_code)
+    )
+
+
+def _request(client, world: World, method: str, url: str):
+    url = url.format(
+        course_key=world.course_key, lesson_key=world.lesson_key, cohort_pk=world.cohort_pk
+    )
+    if method == "json":
+        return client.post(url, _progress_body(world), content_type="application/json")
+    if method == "post":
+        return client.post(url, {"action": "enrol", "course": str(world.course_key)})
+    return client.get(url)
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("endpoint", list(ENDPOINTS))
+def test_permissions_matrix(client, world, role, endpoint):
+    method, url, expected = ENDPOINTS[endpoint]
+    if role != "anonymous":
+        client.force_login(world.users[role])
+    response = _request(client, world, method, url)
+    assert _outcome(response) == expected.get(role, "ok"), (role, endpoint, response)
+
+
+# A learner never reads another learner's progress or profile.
+
+
+def test_her_data_download_holds_only_her_own_data(client, world):
+    client.force_login(world.users["other_member"])
+    data = client.get("/en/me/data/").content.decode()
+    assert "+212611000002" in data
+    assert "+212611000001" not in data
+    assert json.loads(data)["learning"]["enrolments"] == []
+
+
+def test_pages_about_herself_never_show_another_learner(client, world):
+    client.force_login(world.users["other_member"])
+    for url in ("/en/me/", "/en/me/profile/"):
+        page = client.get(url).content.decode()
+        assert "Itto" not in page
+        assert "+212611000001" not in page
+
+
+def test_another_trainers_cohort_is_not_found(client, world):
+    other_trainer = _user("+212600000305", "Hassan", TRAINERS)
+    client.force_login(other_trainer)
+    assert "Trainer&#x27;s cohort" not in client.get("/en/cohorts/").content.decode()
+    for url in (f"/en/cohorts/{world.cohort_pk}/", f"/en/cohorts/{world.cohort_pk}/export.csv"):
+        assert client.get(url).status_code == 404
+
+
+def test_another_trainer_cannot_add_herself_members_through_someone_elses_cohort(client, world):
+    other_trainer = _user("+212600000305", "Hassan", TRAINERS)
+    client.force_login(other_trainer)
+    response = client.post(
+        f"/en/cohorts/{world.cohort_pk}/", {"action": "phones", "phone_numbers": "0611000002"}
+    )
+    assert response.status_code == 404
+
+
+def test_another_leaders_member_list_shows_only_her_own_members(client, world):
+    other_leader = _user("+212600000306", "Naima", LEADERS)
+    client.force_login(other_leader)
+    page = client.get("/en/me/members/").content.decode()
+    assert "Itto" not in page
+    assert "+212611000001" not in page
+    client.force_login(world.users["leader"])
+    assert "+212611000001" in client.get("/en/me/members/").content.decode()
+
+
+def test_the_progress_endpoint_records_only_for_the_signed_in_learner(client, world):
+    from courses.api import learner_data
+
+    client.force_login(world.users["other_member"])
+    body = json.loads(_progress_body(world))
+    body[0]["learner"] = world.users["member"].pk  # ignored: the learner is the session's
+    client.post("/api/progress/", json.dumps(body), content_type="application/json")
+    assert learner_data(world.users["member"])["lessons"] == []
+    assert len(learner_data(world.users["other_member"])["lessons"]) == 1
+
+
+def test_dashboard_links_to_members_and_cohorts_only_for_those_allowed(client, world):
+    expected = {
+        "member": (False, False),
+        "leader": (True, False),
+        "trainer": (True, True),
+        "reviewer": (False, False),
+    }
+    for role, (members, cohorts) in expected.items():
+        client.force_login(world.users[role])
+        page = client.get("/en/me/").content.decode()
+        assert ('href="/en/me/members/"' in page, 'href="/en/cohorts/"' in page) == (
+            members,
+            cohorts,
+        ), role
