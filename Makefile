@@ -58,7 +58,7 @@ demo: migrate ## Load the demo academy and demo accounts (idempotent)
 	$(PY) manage.py load_demo
 
 run: demo static ## Start the web server and a worker on http://$(HOST):$(PORT)/
-	@$(VENV)/bin/celery -A academy worker -l warning -Q default,media-cpu,media-gpu -c 1 & \
+	@$(VENV)/bin/celery -A academy worker -B -s var/celerybeat-schedule -l warning -Q default,media-cpu,media-gpu -c 1 & \
 	worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	echo; echo "Taawounia Academy: http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/admin/)"; echo; \
 	$(PY) manage.py runserver $(HOST):$(PORT)

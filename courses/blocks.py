@@ -1,12 +1,13 @@
-"""The blocks a trainer builds a lesson from. Video and quiz blocks come with their own apps."""
+"""The blocks a trainer builds a lesson from. Video and audio come from the media pipeline (assets
+transcoded for phones, with subtitles); quiz blocks come with the assessments app."""
 
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
 
-AUDIO_EXTENSIONS = ("mp3", "m4a", "ogg", "opus", "wav")
+from media_pipeline.api import AudioBlock, VideoBlock
+
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link"]
 
 
@@ -32,35 +33,6 @@ class ImageBlock(blocks.StructBlock):
         label = _("Image")
         template = "courses/blocks/image.html"
         description = _("A picture with a description for people who cannot see it.")
-
-
-class AudioBlock(blocks.StructBlock):
-    audio = DocumentChooserBlock(
-        label=_("Audio file"), help_text=_("An MP3, M4A, OGG, Opus or WAV file.")
-    )
-    title = blocks.CharBlock(label=_("Title"), required=False, max_length=120)
-    transcript = blocks.TextBlock(label=_("Transcript"), required=False)
-
-    class Meta:
-        icon = "media"
-        label = _("Audio")
-        template = "courses/blocks/audio.html"
-        description = _("A recording to listen to, with an optional transcript.")
-
-    def clean(self, value):
-        value = super().clean(value)
-        document = value.get("audio")
-        if document and document.file_extension.lower() not in AUDIO_EXTENSIONS:
-            raise blocks.StructBlockValidationError(
-                block_errors={
-                    "audio": ValidationError(
-                        _("%(name)s is not an audio file."),
-                        code="not_audio",
-                        params={"name": document.title},
-                    )
-                }
-            )
-        return value
 
 
 class DocumentBlock(blocks.StructBlock):
@@ -103,6 +75,7 @@ class KeyStepsBlock(blocks.StructBlock):
 class LessonBodyBlock(blocks.StreamBlock):
     text = TextBlock(features=RICH_TEXT_FEATURES)
     image = ImageBlock()
+    video = VideoBlock()
     audio = AudioBlock()
     document = DocumentBlock()
     tip = TipBlock()
