@@ -16,6 +16,7 @@ class DemoAccount:
     first_name: str
     group: str | None
     superuser: bool = False
+    staff: bool = True
 
 
 # Printed by `make run` and listed in the README. Created only when DEBUG is on.
@@ -23,6 +24,8 @@ DEMO_ACCOUNTS = (
     DemoAccount("admin", "+212600000001", "demo-admin-2026", "Amina", None, superuser=True),
     DemoAccount("trainer", "+212600000002", "demo-trainer-2026", "Youssef", "Editors"),
     DemoAccount("reviewer", "+212600000003", "demo-reviewer-2026", "Fatima", "Moderators"),
+    DemoAccount("leader", "+212600000004", "4826", "Khadija", "Cooperative leaders", staff=False),
+    DemoAccount("learner", "+212600000005", "1357", "Itto", None, staff=False),
 )
 
 
@@ -34,7 +37,7 @@ def demo_accounts_ensure() -> list[DemoAccount]:
             phone_number=account.phone_number,
             defaults={
                 "first_name": account.first_name,
-                "is_staff": True,
+                "is_staff": account.staff,
                 "is_superuser": account.superuser,
             },
         )

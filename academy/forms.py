@@ -103,7 +103,7 @@ class ProfileForm(ProfileFields):
 
 class SignInForm(forms.Form):
     phone_number = PhoneField()
-    pin = PinField(label=_("PIN"))
+    pin = PinField(label=_("PIN"), max_length=128)  # staff sign in here too, with a password
 
 
 class CodeForm(forms.Form):
