@@ -32,6 +32,7 @@ class CourseProgress:
     total: int
     completed_at: datetime | None
     resume: Resume | None
+    last_activity: datetime | None = None
 
     @property
     def percent(self) -> int:
@@ -95,6 +96,7 @@ def learner_courses(learner, language_code: str) -> list[CourseProgress]:
             if target and target[0] in target_pages
             else None
         )
+        touched = [progress[k].event_at for k in order if k in progress]
         result.append(
             CourseProgress(
                 entry=resolved[enrolment.course_key],
@@ -102,6 +104,7 @@ def learner_courses(learner, language_code: str) -> list[CourseProgress]:
                 total=len(order),
                 completed_at=enrolment.completed_at,
                 resume=resume,
+                last_activity=max(touched, default=None),
             )
         )
     return result
@@ -115,25 +118,10 @@ def course_progress(learner, course: Page, language_code: str) -> CourseProgress
     return None
 
 
-def latest_resume(learner, language_code: str) -> Resume | None:
-    """Where she stopped last, across all her unfinished courses."""
-    latest = (
-        LessonProgress.objects.filter(learner=learner)
-        .order_by("-event_at")
-        .values_list("course_key", flat=True)
-        .first()
-    )
-    if latest is None:
-        return None
-    course = next(
-        (
-            item
-            for item in learner_courses(learner, language_code)
-            if item.entry.page.translation_key == latest
-        ),
-        None,
-    )
-    return course.resume if course else None
+def latest_resume(courses: list[CourseProgress]) -> Resume | None:
+    """Where she stopped last, among her unfinished courses."""
+    active = [c for c in courses if c.last_activity and not c.completed_at and c.resume]
+    return max(active, key=lambda course: course.last_activity).resume if active else None
 
 
 def lesson_progress(learner, lesson_key: UUID) -> LessonProgress | None:

@@ -30,7 +30,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         {
             "in_progress": [course for course in courses if not course.completed_at],
             "completed": [course for course in courses if course.completed_at],
-            "resume": latest_resume(request.user, get_language()),
+            "resume": latest_resume(courses),
         },
     )
 

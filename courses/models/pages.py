@@ -56,9 +56,10 @@ class CourseIndexPage(LearnerPage):
         context = super().get_context(request, *args, **kwargs)
         context["courses"] = lesson_list(self.get_children().live().type(CoursePage), self)
         if request.user.is_authenticated:
-            from ..learning import latest_resume  # learning reads these models
+            from ..learning import latest_resume, learner_courses  # they read these models
 
-            context["resume"] = latest_resume(request.user, self.locale.language_code)
+            courses = learner_courses(request.user, self.locale.language_code)
+            context["resume"] = latest_resume(courses)
         return context
 
 
