@@ -2,6 +2,7 @@ from dataclasses import dataclass
 
 from django import template
 from django.urls import translate_url
+from django.utils.html import format_html
 from django.utils.translation import get_language
 from wagtail.models import Page
 
@@ -55,3 +56,9 @@ def language_switcher(context) -> dict:
 def choice_icon(form, field_name: str, value) -> str:
     """The icon shown beside a choice (forms declare them in ``icons``)."""
     return getattr(form, "icons", {}).get(field_name, {}).get(str(value), "")
+
+
+@register.filter
+def bdi_ltr(text) -> str:
+    """Isolate left-to-right text (a phone number) inside a sentence of any direction."""
+    return format_html('<bdi dir="ltr">{}</bdi>', text)

@@ -103,9 +103,10 @@ def sms_code(settings, tmp_path):
 def test_two_learners_share_a_phone_and_each_finds_only_her_own_progress(
     live_demo_academy, phone, shoot, sms_code
 ):
+    from wagtail.models import Page
+
     from academy.models import User
     from courses.models import LessonProgress
-    from wagtail.models import Page
 
     page = phone.new_page()
     page.goto(f"{live_demo_academy.url}/shi/")
@@ -163,7 +164,9 @@ def test_two_learners_share_a_phone_and_each_finds_only_her_own_progress(
     # 5. On the server: Itto has exactly the first lesson done; Fadma has no progress at all.
     itto = User.objects.get(phone_number="+212661234567")
     fadma = User.objects.get(phone_number="+212661234568")
-    first = Page.objects.get(url_path__endswith=FIRST_LESSON[len("/shi") :], locale__language_code="shi")
+    first = Page.objects.get(
+        url_path__endswith=FIRST_LESSON[len("/shi") :], locale__language_code="shi"
+    )
     done = LessonProgress.objects.filter(learner=itto, status=LessonProgress.Status.DONE)
     assert list(done.values_list("lesson_key", flat=True)) == [first.translation_key]
     assert not LessonProgress.objects.filter(learner=fadma).exists()
