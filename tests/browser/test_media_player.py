@@ -2,9 +2,11 @@
 
 A few seconds of ``testsrc2`` with espeak-ng speech go through the real pipeline (ffmpeg, then
 the transcription stage, which leaves the asset ready without machine subtitles), get a published
-Tachelhit subtitle file, and are put at the top of the Tachelhit "six steps" lesson. Chromium
-has no native HLS, so the player must load our vendored hls.js, then the master playlist and a
-rendition. Screenshots: test-artifacts/player-shi.png and player-audio-only.png.
+Tachelhit subtitle file, and are put at the top of the Tachelhit "six steps" lesson. This
+Chromium (156) plays HLS natively, so the player hands it the master playlist and loads no
+hls.js; a browser without native HLS is played too (``canPlayType`` answering "" for HLS), where
+the player must load our vendored hls.js. Screenshots: test-artifacts/player-shi.png and
+player-audio-only.png.
 
 The test server does not serve MEDIA_ROOT (SERVE_MEDIA is off and the URLs are built at import
 time), so this module is also the URL configuration: the academy's URLs plus /media/.
@@ -29,7 +31,7 @@ pytestmark = pytest.mark.browser
 
 LESSON = "/shi/founding-a-cooperative/before-you-start/the-six-steps/"
 HLS_SCRIPT = "/static/media_pipeline/vendor/hls.light.min.js"
-SRT = "1\n00:00:00,200 --> 00:00:03,800\nⴰⵣⵓⵍ ⴼⵍⴰⵡⵏ\n"
+SRT = "1\n00:00:00,200 --> 00:00:05,800\nⴰⵣⵓⵍ ⴼⵍⴰⵡⵏ\n"
 VIDEO, AUDIO = "[data-media-player] video", "[data-media-player] audio"
 
 
@@ -54,7 +56,7 @@ def lesson_with_video(live_demo_academy, settings, tmp_path, monkeypatch):
     settings.MEDIA_ROOT = str(tmp_path / "media")
     settings.MEDIA_PIPELINE = {**settings.MEDIA_PIPELINE, "WHISPER_MODEL_DIR": None}
     monkeypatch.setattr("media_pipeline.services.enqueue.send", lambda name, pk: None)
-    clip = media.video(tmp_path, size="426x240", seconds=4)
+    clip = media.video(tmp_path, size="426x240", seconds=6)
     asset = asset_from(clip, language="en", title="Six steps")
     asset_process(asset_id=asset.pk)
     asset_transcribe(asset_id=asset.pk)
@@ -72,9 +74,60 @@ def lesson_with_video(live_demo_academy, settings, tmp_path, monkeypatch):
     return live_demo_academy, sizes
 
 
-def wait_for_playback(page, selector: str) -> None:
+NO_NATIVE_HLS = """{
+  const canPlayType = HTMLMediaElement.prototype.canPlayType;
+  HTMLMediaElement.prototype.canPlayType = function (type) {
+    return /mpegurl/i.test(type) ? "" : canPlayType.call(this, type);
+  };
+}"""
+
+
+def open_lesson(context, server, *, native_hls: bool = True):
+    """The lesson, once its player is set up; and the paths and statuses of its responses."""
+    page = context.new_page()
+    if not native_hls:
+        page.add_init_script(NO_NATIVE_HLS)
+    responses: list[tuple[str, int]] = []
+    page.on("response", lambda r: responses.append((urlsplit(r.url).path, r.status)))
+    page.goto(f"{server.url}{LESSON}")
+    page.locator("[data-media-player] .media-player__options").wait_for(state="visible")
+    return page, responses
+
+
+def media_state(page, selector: str, expression: str):
+    return page.evaluate(f"() => (m => {expression})(document.querySelector({selector!r}))")
+
+
+def play(page, selector: str) -> None:
+    """Tap the element (the user's gesture), then play it; wait until it has played 0.5 s."""
+    page.locator(selector).tap()
+    media_state(page, selector, "(m.muted = true, m.play().catch(() => null))")
+    advances(page, selector)
+
+
+def advances(page, selector: str) -> None:
+    start = media_state(page, selector, "m.currentTime")
     page.wait_for_function(
-        f"() => document.querySelector({selector!r}).currentTime > 0.5", timeout=15_000
+        f"() => document.querySelector({selector!r}).currentTime > {start} + 0.5", timeout=15_000
+    )
+
+
+def hls_paths(responses) -> tuple[list[str], list[str], list[str]]:
+    """The master playlists, rendition playlists and segments fetched, all answered 200/206."""
+    media = [(path, status) for path, status in responses if path.startswith("/media/")]
+    assert all(status in {200, 206} for _, status in media), media
+    paths = [path for path, _ in media]
+    return (
+        [p for p in paths if p.endswith("/hls/master.m3u8")],
+        [p for p in paths if re.search(r"/hls/\d+p/index\.m3u8$", p)],
+        [p for p in paths if re.search(r"/hls/\d+p/[^/]+\.m4s$", p)],
+    )
+
+
+def shi_captions(page, condition: str) -> None:
+    page.wait_for_function(
+        f"() => [...document.querySelector({VIDEO!r}).textTracks]"
+        f".some(t => t.language === 'shi' && {condition})"
     )
 
 
@@ -82,63 +135,51 @@ def test_video_lesson_plays_with_tachelhit_captions_and_switches_to_sound_only(
     lesson_with_video, phone, shoot
 ):
     server, (audio_size, video_size) = lesson_with_video
-    page = phone.new_page()
-    responses: list[tuple[str, int]] = []
-    page.on("response", lambda r: responses.append((urlsplit(r.url).path, r.status)))
-    page.goto(f"{server.url}{LESSON}")
-    player = page.locator("[data-media-player]")
-    options = player.locator(".media-player__options")
-    options.wait_for(state="visible")
-    assert page.evaluate("() => localStorage.getItem('academy-media-save-data')") is None
 
+    # A browser without native HLS: hls.js from our static files, the master playlist, a rung.
+    page, responses = open_lesson(phone, server, native_hls=False)
+    player = page.locator("[data-media-player]")
     # Before playing: what each choice costs; only the poster fetched (preload="none").
     assert audio_size in player.locator(".media-player__switch").inner_text()
     downloads = player.locator(".media-player__downloads").inner_text()
-    assert audio_size in downloads and video_size in downloads, downloads
-    assert re.search(r"\d+p — \S+ [\d.,]+", options.inner_text()), options.inner_text()
+    assert audio_size in downloads, downloads
+    assert video_size in downloads, downloads
+    quality = player.locator(".media-player__options").inner_text()
+    assert re.search(r"144p — \D*[\d.,]+", quality), quality
     fetched = [p for p, _ in responses if p.startswith("/media/") and not p.endswith("poster.jpg")]
     assert not fetched, fetched
+    shi_captions(page, "t.mode === 'showing'")  # the learner's language, shown by default
 
-    # Captions: the published Tachelhit track is the default and shown.
-    page.wait_for_function(
-        "() => [...document.querySelector('video').textTracks]"
-        ".some(t => t.language === 'shi' && t.mode === 'showing')"
-    )
-
-    # Play (a tap is the user gesture): hls.js from our static files, master playlist, a rung.
-    page.locator(VIDEO).tap()
-    page.evaluate(f"() => {{ const v = document.querySelector({VIDEO!r}); v.muted = true; }}")
-    page.evaluate(f"() => document.querySelector({VIDEO!r}).play().catch(() => null)")
-    wait_for_playback(page, VIDEO)
-    paths = dict(responses)
-    assert paths.get(HLS_SCRIPT) == 200, sorted(paths)
-    assert any(p.endswith("/hls/master.m3u8") for p in paths), sorted(paths)
-    rung = [p for p in paths if re.search(r"/hls/\d+p/index\.m3u8$", p)]
-    assert rung, sorted(paths)
-    assert any(re.search(r"/hls/\d+p/[^/]+\.m4s$", p) for p in paths), sorted(paths)
-    assert page.evaluate(f"() => document.querySelector({VIDEO!r}).src").startswith("blob:")
-    assert all(status == 200 for path, status in responses if path.startswith("/media/"))
-    page.wait_for_function(
-        "() => [...document.querySelector('video').textTracks]"
-        ".some(t => t.language === 'shi' && t.activeCues && t.activeCues.length > 0)"
-    )
+    play(page, VIDEO)
+    assert (HLS_SCRIPT, 200) in responses, responses
+    assert all(hls_paths(responses)), responses  # master, rendition playlist, segments
+    assert media_state(page, VIDEO, "m.src").startswith("blob:")  # Media Source, from hls.js
+    shi_captions(page, "t.activeCues && t.activeCues.length > 0")
     assert page.evaluate("() => document.documentElement.scrollWidth") <= PHONE["width"]
     shoot(page, "player-shi")
+    page.close()
 
-    # Save data: the sound only, from the audio-only rendition, remembered.
-    before = len(responses)
+    # This Chromium's own HLS: the master playlist and a rung, and no hls.js.
+    page, responses = open_lesson(phone, server)
+    player = page.locator("[data-media-player]")
+    play(page, VIDEO)
+    assert media_state(page, VIDEO, "m.currentSrc").endswith("/hls/master.m3u8")
+    assert all(hls_paths(responses)), responses
+    assert not [path for path, _ in responses if path == HLS_SCRIPT]
+
+    # Save data: the sound only, from the audio-only rendition.
     player.locator("[data-save-data]").tap()
     assert page.locator(VIDEO).is_hidden()
     assert page.locator(AUDIO).is_visible()
-    page.evaluate(f"() => document.querySelector({AUDIO!r}).play().catch(() => null)")
-    wait_for_playback(page, AUDIO)
-    assert any(p.endswith("/download/audio.m4a") for p, _ in responses[before:]), responses
-    assert page.evaluate(f"() => document.querySelector({VIDEO!r}).paused")
+    assert media_state(page, VIDEO, "m.paused")
+    advances(page, AUDIO)
+    assert any(path.endswith("/download/audio.m4a") for path, _ in responses), responses
     assert page.evaluate("() => localStorage.getItem('academy-media-save-data')") == "1"
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= PHONE["width"]
     shoot(page, "player-audio-only")
 
-    page.reload()
-    options.wait_for(state="visible")
+    page.reload()  # remembered on this phone
+    player.locator(".media-player__options").wait_for(state="visible")
     assert player.locator("[data-save-data]").is_checked()
     assert page.locator(VIDEO).is_hidden()
     assert page.locator(AUDIO).is_visible()

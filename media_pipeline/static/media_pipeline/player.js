@@ -19,14 +19,17 @@
     return hlsScript;
   }
 
-  function attach(root, video, url) {
+  function attach(root, video, url, resume) {
     if (video._hls) { video._hls.destroy(); video._hls = null; }
-    if (video.canPlayType("application/vnd.apple.mpegurl")) { video.src = url; return; }
+    if (video.canPlayType("application/vnd.apple.mpegurl")) {
+      video.src = url; if (resume) video.play(); return;
+    }
     if (!window.MediaSource) return; /* keep the progressive MP4 */
     loadHls(root.dataset.hlsScript).then(function (Hls) {
       if (!Hls || !Hls.isSupported()) return;
       var hls = new Hls({startLevel: 0, capLevelToPlayerSize: true});
       hls.loadSource(url); hls.attachMedia(video); video._hls = hls;
+      if (resume) video.play(); /* a new source pauses the element */
     });
   }
 
@@ -78,7 +81,7 @@
     if (!video) return;
     track(root, video);
     var started = false;
-    function load() { if (!started) { started = true; attach(root, video, quality.value); } }
+    function load() { if (!started) { started = true; attach(root, video, quality.value, true); } }
     video.addEventListener("play", load, {once: true});
     quality.addEventListener("change", function () {
       var at = video.currentTime, playing = !video.paused;
