@@ -19,6 +19,13 @@
     return hlsScript;
   }
 
+  /* Set the position now if the media knows its duration, else as soon as it does. */
+  function seek(media, at) {
+    if (!at) return;
+    if (media.readyState >= 1) { media.currentTime = at; return; }
+    media.addEventListener("loadedmetadata", function () { media.currentTime = at; }, {once: true});
+  }
+
   function attach(root, video, url, resume) {
     if (video._hls) { video._hls.destroy(); video._hls = null; }
     if (video.canPlayType("application/vnd.apple.mpegurl")) {
@@ -76,7 +83,7 @@
     options.hidden = false;
     track(root, audio); showCaptions(root, audio);
     if (voice) voice.addEventListener("change", function () {
-      var at = audio.currentTime; audio.src = voice.value; audio.currentTime = at;
+      var at = audio.currentTime; audio.src = voice.value; seek(audio, at);
     });
     if (!video) return;
     track(root, video);
@@ -85,14 +92,15 @@
     video.addEventListener("play", load, {once: true});
     quality.addEventListener("change", function () {
       var at = video.currentTime, playing = !video.paused;
-      attach(root, video, quality.value); started = true;
-      video.currentTime = at; if (playing) video.play();
+      /* the new source (native or hls.js, attached later) announces itself with loadedmetadata */
+      video.addEventListener("loadedmetadata", function () { video.currentTime = at; }, {once: true});
+      attach(root, video, quality.value, playing); started = true;
     });
     function mode(audioOnly) {
       var from = audioOnly ? video : audio, to = audioOnly ? audio : video;
       var playing = !from.paused;
       from.pause(); video.hidden = audioOnly; audio.hidden = !audioOnly;
-      if (from.currentTime) to.currentTime = from.currentTime;
+      seek(to, from.currentTime);
       if (playing) to.play();
     }
     var remembered = localStorage.getItem(SAVE_DATA) === "1" ||
