@@ -1,8 +1,9 @@
 """Fixtures shared by every test.
 
 The demo academy is loaded once into the test database, so every database test starts from it
-(each test's changes are rolled back). Transactional tests (live server, browser) empty the
-database when they end; pytest-django runs them after the others, and each loads its own copy.
+(each test's changes are rolled back). Transactional tests (live server, browser, real worker)
+empty the database when they end; pytest-django runs them after the others, and each loads what
+it needs.
 """
 
 import os
@@ -30,11 +31,11 @@ def demo_academy(db):
 
 
 @pytest.fixture
-def live_demo_academy(django_db_serialized_rollback, transactional_db, live_server):
+def live_demo_academy(transactional_db, live_server):
     """The demo academy served by a live server (for browser tests).
 
-    Serialized rollback restores what the migrations created (root page, locales) after an
-    earlier transactional test emptied the database.
+    An earlier transactional test may have emptied the database: the loader recreates whatever
+    the academy needs (locales, the root of the page tree, the site) before the demo itself.
     """
     from courses.api import load_demo_academy
 

@@ -15,6 +15,3 @@ MEDIA_ROOT = env.get_path("MEDIA_ROOT", BASE_DIR / "var" / "test-media")  # noqa
 WAGTAILADMIN_BASE_URL = "http://testserver"
 SMS_SENDER = "academy.sms.FileSender"
 SMS_FILE_PATH = BASE_DIR / "var" / "test-sms" / "outbox.jsonl"  # noqa: F405
-# wagtail-localize's LocaleSynchronization signal breaks on deserialised rows; the demo loader
-# recreates those rows, so transactional tests need not restore them.
-TEST_NON_SERIALIZED_APPS = ["wagtail_localize"]

@@ -13,7 +13,7 @@ from django.core.files.images import ImageFile
 from django.db import transaction
 from django.utils.html import escape
 from wagtail.images.models import Image
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Collection, Locale, Page, Site
 from wagtail.rich_text import RichText
 from wagtail_localize.models import (
     LocaleSynchronization,
@@ -46,6 +46,8 @@ def _read(name: str) -> dict:
 
 
 def _picture(name: str) -> Image:
+    if Collection.get_first_root_node() is None:  # an emptied database (transactional tests)
+        Collection.add_root(name="Root")
     title = f"Demo pictogram: {name}"
     image = Image.objects.filter(title=title).first()
     if image is None:
@@ -111,8 +113,10 @@ def _ensure_page(report: LoadReport, parent: Page, model, item: dict, **fields) 
 
 
 def _ensure_catalogue(report: LoadReport, data: dict) -> CourseIndexPage:
-    root = Page.get_first_root_node()
     locale = Locale.objects.get(language_code=SOURCE)
+    root = Page.get_first_root_node() or Page.add_root(
+        instance=Page(title="Root", slug="root", locale=locale)
+    )
     catalogue = CourseIndexPage.objects.filter(locale=locale, depth=2).first()
     if catalogue is None:
         catalogue = CourseIndexPage(
