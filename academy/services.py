@@ -49,24 +49,31 @@ def _new_user(*, phone_number: str, pin: str | None, registered_by=None, **profi
     return user
 
 
-def _send_code(*, user_or_number, purpose: str, ip: str | None, language: str) -> None:
-    phone_number = getattr(user_or_number, "phone_number", user_or_number)
-    code = otp_create(phone_number=phone_number, purpose=purpose, ip=ip)
-    with translation.override(language):
+def _send_code(*, user: User, purpose: str, ip: str | None) -> None:
+    """Text ``user`` a new code for ``purpose``, in her language."""
+    code = otp_create(phone_number=user.phone_number, purpose=purpose, ip=ip)
+    with translation.override(user.preferred_language or translation.get_language()):
         text = _("Taawounia Academy: your code is %(code)s. Do not share it.") % {"code": code}
-    send_sms(to=phone_number, text=text)
+    send_sms(to=user.phone_number, text=text)
+
+
+def _pin_set_with_code(*, phone_number: str, code: str, pin: str, purpose: str) -> User:
+    """Spend a code sent to (or handed over for) the number, then set her PIN."""
+    number = normalise_phone_number(phone_number)
+    validate_pin(pin)
+    otp_use(phone_number=number, purpose=purpose, code=code)
+    user = User.objects.select_for_update().get(phone_number=number)
+    user.set_password(pin)
+    user.phone_verified_at = user.phone_verified_at or timezone.now()
+    user.save(update_fields=["password", "phone_verified_at"])
+    return user
 
 
 @transaction.atomic
 def learner_sign_up(*, phone_number: str, pin: str, ip: str | None = None, **profile) -> User:
     """Create a learner's account and text her a code to verify the number."""
     user = _new_user(phone_number=_unused_number(phone_number), pin=pin, **profile)
-    _send_code(
-        user_or_number=user,
-        purpose=OneTimeCode.Purpose.VERIFY,
-        ip=ip,
-        language=user.preferred_language or translation.get_language(),
-    )
+    _send_code(user=user, purpose=OneTimeCode.Purpose.VERIFY, ip=ip)
     return user
 
 
@@ -78,12 +85,7 @@ def phone_verify(*, user: User, code: str) -> User:
 
 
 def verification_resend(*, user: User, ip: str | None = None) -> None:
-    _send_code(
-        user_or_number=user,
-        purpose=OneTimeCode.Purpose.VERIFY,
-        ip=ip,
-        language=user.preferred_language or translation.get_language(),
-    )
+    _send_code(user=user, purpose=OneTimeCode.Purpose.VERIFY, ip=ip)
 
 
 def pin_reset_request(*, phone_number: str, ip: str | None = None) -> str:
@@ -91,25 +93,15 @@ def pin_reset_request(*, phone_number: str, ip: str | None = None) -> str:
     number = normalise_phone_number(phone_number)
     user = User.objects.filter(phone_number=number, is_active=True).first()
     if user is not None:
-        _send_code(
-            user_or_number=user,
-            purpose=OneTimeCode.Purpose.RESET,
-            ip=ip,
-            language=user.preferred_language or translation.get_language(),
-        )
+        _send_code(user=user, purpose=OneTimeCode.Purpose.RESET, ip=ip)
     return number
 
 
 @transaction.atomic
 def pin_reset(*, phone_number: str, code: str, pin: str) -> User:
-    number = normalise_phone_number(phone_number)
-    validate_pin(pin)
-    otp_use(phone_number=number, purpose=OneTimeCode.Purpose.RESET, code=code)
-    user = User.objects.select_for_update().get(phone_number=number)
-    user.set_password(pin)
-    user.phone_verified_at = user.phone_verified_at or timezone.now()
-    user.save(update_fields=["password", "phone_verified_at"])
-    return user
+    return _pin_set_with_code(
+        phone_number=phone_number, code=code, pin=pin, purpose=OneTimeCode.Purpose.RESET
+    )
 
 
 def pin_change(*, user: User, current_pin: str, new_pin: str) -> User:
@@ -156,14 +148,10 @@ def member_register(*, registered_by: User, phone_number: str, **profile) -> Reg
 
 @transaction.atomic
 def account_activate(*, phone_number: str, code: str, pin: str) -> User:
-    number = normalise_phone_number(phone_number)
-    validate_pin(pin)
-    otp_use(phone_number=number, purpose=OneTimeCode.Purpose.ACTIVATE, code=code)
-    user = User.objects.select_for_update().get(phone_number=number)
-    user.set_password(pin)
-    user.phone_verified_at = timezone.now()
-    user.save(update_fields=["password", "phone_verified_at"])
-    return user
+    """The member a leader registered sets her own PIN with the code she was given."""
+    return _pin_set_with_code(
+        phone_number=phone_number, code=code, pin=pin, purpose=OneTimeCode.Purpose.ACTIVATE
+    )
 
 
 @transaction.atomic

@@ -136,33 +136,28 @@ def pin_reset_request(request: HttpRequest) -> HttpResponse:
     return render(request, "academy/auth/reset_request.html", {"form": form})
 
 
-@never_cache
-def pin_reset(request: HttpRequest) -> HttpResponse:
-    form = ResetForm(
-        request.POST or None, initial={"phone_number": request.session.get("reset_number", "")}
-    )
+def _pin_with_code(request: HttpRequest, form, service, template: str) -> HttpResponse:
+    """A code (by SMS, or from a leader) and a new PIN: then she is signed in."""
     if request.method == "POST":
         user = _run(
             form,
-            lambda data: services.pin_reset(
+            lambda data: service(
                 phone_number=data["phone_number"], code=data["code"], pin=data["pin"]
             ),
         )
         if user is not None:
             return _sign_in(request, user)
-    return render(request, "academy/auth/reset.html", {"form": form})
+    return render(request, template, {"form": form})
+
+
+@never_cache
+def pin_reset(request: HttpRequest) -> HttpResponse:
+    initial = {"phone_number": request.session.get("reset_number", "")}
+    form = ResetForm(request.POST or None, initial=initial)
+    return _pin_with_code(request, form, services.pin_reset, "academy/auth/reset.html")
 
 
 @never_cache
 def activate(request: HttpRequest) -> HttpResponse:
     form = ActivateForm(request.POST or None)
-    if request.method == "POST":
-        user = _run(
-            form,
-            lambda data: services.account_activate(
-                phone_number=data["phone_number"], code=data["code"], pin=data["pin"]
-            ),
-        )
-        if user is not None:
-            return _sign_in(request, user)
-    return render(request, "academy/auth/activate.html", {"form": form})
+    return _pin_with_code(request, form, services.account_activate, "academy/auth/activate.html")
