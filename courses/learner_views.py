@@ -6,7 +6,7 @@ from uuid import UUID
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import get_language
@@ -24,25 +24,32 @@ def _page_in_reader_language(key: UUID) -> Page | None:
     return Page.objects.filter(translation_key=key, locale__language_code=get_language()).first()
 
 
+def _lessons_of_course(course: Page):
+    return course.get_descendants().live().filter(depth=course.depth + 2).order_by("path")
+
+
 @login_required
 @require_POST
 def enrol(request: HttpRequest, course_key: UUID) -> HttpResponse:
-    enrolment_create(learner=request.user, course_key=course_key)
     course = _page_in_reader_language(course_key)
-    first = (
-        course.get_descendants().live().filter(depth=course.depth + 2).first() if course else None
-    )
-    return redirect((first or course).url if (first or course) else "dashboard")
+    if course is None:
+        raise Http404
+    enrolment_create(learner=request.user, course_key=course_key)
+    first = _lessons_of_course(course).first()
+    return redirect((first or course).url)
 
 
 @login_required
 @require_POST
 def mark_done(request: HttpRequest, lesson_key: UUID) -> HttpResponse:
-    lesson_mark_done(learner=request.user, lesson_key=lesson_key)
+    """Mark the lesson done, then go on to the next lesson of the course (or back to it)."""
     lesson = _page_in_reader_language(lesson_key)
-    following = lesson.get_next_siblings().live().first() if lesson else None
-    target = following or (lesson.get_parent().get_parent() if lesson else None)
-    return redirect(target.url if target else "dashboard")
+    if lesson is None:
+        raise Http404
+    lesson_mark_done(learner=request.user, lesson_key=lesson_key)
+    course = lesson.get_parent().get_parent()
+    following = _lessons_of_course(course).filter(path__gt=lesson.path).first()
+    return redirect((following or course).url)
 
 
 def _number(item: dict, key: str) -> float | None:
