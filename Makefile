@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
-DEB_PACKAGES := ffmpeg gettext chromium fonts-noto-core fonts-noto-color-emoji espeak-ng
+DEB_PACKAGES := ffmpeg gettext chromium fonts-noto-core fonts-noto-color-emoji espeak-ng libpango-1.0-0 libpangoft2-1.0-0 poppler-utils
 TIFINAGH_TTF := /usr/share/fonts/truetype/noto/NotoSansTifinagh-Regular.ttf
 TIFINAGH_WOFF2 := academy/static/academy/fonts/NotoSansTifinagh-Regular.woff2
 PO_FILES := $(wildcard locale/*/LC_MESSAGES/django.po)
@@ -56,6 +56,8 @@ static: install ## Collect static files (hashed, compressed)
 
 demo: migrate ## Load the demo academy and demo accounts (idempotent)
 	$(PY) manage.py load_demo
+	$(PY) manage.py load_demo_ideas
+	$(PY) manage.py load_demo_assessments
 
 run: demo static ## Start the web server and a worker on http://$(HOST):$(PORT)/
 	@$(VENV)/bin/celery -A academy worker -B -s var/celerybeat-schedule -l warning -Q default,media-cpu,media-gpu -c 1 & \

@@ -4,11 +4,6 @@ The file format (columns, header names in English and French, accepted values) i
 ``academy/README.md``. Rows are numbered as the spreadsheet shows them: the header is row 1.
 """
 
-import csv
-import io
-import re
-import unicodedata
-import zipfile
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -16,11 +11,12 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
-from openpyxl import load_workbook
-from openpyxl.utils.exceptions import InvalidFileException
 
 from core.languages import LANGUAGES
 from core.regions import Region
+from core.spreadsheets import csv_table as _csv_table
+from core.spreadsheets import simplified
+from core.spreadsheets import xlsx_table as _xlsx_table
 
 from .forms import MemberForm
 from .models import Gender, User
@@ -87,57 +83,7 @@ class ImportRejectedError(Exception):
         self.problems = sorted(problems, key=lambda problem: problem.row)
 
 
-def simplified(text: str) -> str:
-    """Lower case, no accents, words separated by single spaces."""
-    decomposed = unicodedata.normalize("NFKD", str(text).replace("\ufeff", ""))
-    bare = "".join(char for char in decomposed if not unicodedata.combining(char))
-    return " ".join(re.sub(r"[_\-.'’/]", " ", bare).lower().split())
-
-
 # Reading ---------------------------------------------------------------------------------
-
-
-def _cell(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value).strip()
-
-
-def _csv_table(data: bytes) -> list[list[str]]:
-    for encoding in ("utf-8-sig", "cp1252"):
-        try:
-            text = data.decode(encoding)
-            break
-        except UnicodeDecodeError:
-            continue
-    else:
-        raise ValidationError(
-            _("This file could not be read. Save it again as .xlsx or .csv (UTF-8)."),
-            code="unreadable_file",
-        )
-    try:
-        dialect = csv.Sniffer().sniff(text.split("\n", 1)[0], delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    return [[_cell(value) for value in row] for row in csv.reader(io.StringIO(text), dialect)]
-
-
-def _xlsx_table(data: bytes) -> list[list[str]]:
-    try:
-        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, OSError):
-        raise ValidationError(
-            _("This file could not be read. Save it again as .xlsx or .csv."),
-            code="unreadable_file",
-        ) from None
-    sheet = workbook.worksheets[0]
-    table = []
-    for row in sheet.iter_rows(values_only=True, max_row=MAX_ROWS + HEADER_ROW + 50):
-        table.append([_cell(value) for value in row])
-    workbook.close()
-    return table
 
 
 def _columns(header: list[str]) -> dict[int, tuple[str, str]]:
@@ -165,7 +111,7 @@ def rows_read(*, name: str, data: bytes) -> list[RawRow]:
             params={"megabytes": MAX_BYTES // (1024 * 1024)},
         )
     if name.lower().endswith(".xlsx"):
-        table = _xlsx_table(data)
+        table = _xlsx_table(data, max_rows=MAX_ROWS + HEADER_ROW + 50)
     elif name.lower().endswith((".csv", ".txt")):
         table = _csv_table(data)
     else:

@@ -7,6 +7,8 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from academy.views import auth, learner, members, shell
+from assessments.api import learner_urlpatterns as assessments_urlpatterns
+from assessments.api import public_urlpatterns as assessments_public_urlpatterns
 from courses.api import api_urlpatterns, learner_urlpatterns
 
 urlpatterns = [
@@ -15,6 +17,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("media-pipeline/", include("media_pipeline.urls")),
     path("api/", include(api_urlpatterns)),
+    path("", include(assessments_public_urlpatterns)),
 ]
 
 if settings.DEBUG or settings.SERVE_MEDIA:
@@ -41,7 +44,9 @@ urlpatterns += i18n_patterns(
     path("me/members/new/", members.member_new, name="member_new"),
     path("me/members/import/", members.member_import, name="member_import"),
     path("privacy/", learner.privacy, name="privacy"),
+    path("", include((assessments_urlpatterns, "assessments"))),
     path("", include(learner_urlpatterns)),
+    path("", include("project_bank.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

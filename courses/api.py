@@ -6,6 +6,7 @@ from .cohorts import CourseCell, CourseLine, LearnerProgress, learners_progress
 from .completion import register_requirement
 from .learning import CourseProgress, Resume, latest_resume, learner_courses
 from .models import Enrolment, LessonPage, LessonProgress
+from .progress import course_completion_check, lesson_mark_done
 from .selectors import Entry, entries
 from .signals import course_completed
 from .urls import api_urlpatterns, learner_urlpatterns
@@ -19,11 +20,13 @@ __all__ = [
     "Resume",
     "api_urlpatterns",
     "course_completed",
+    "course_completion_check",
     "latest_resume",
     "learner_courses",
     "learner_data",
     "learner_urlpatterns",
     "learners_progress",
+    "lesson_mark_done",
     "load_demo_academy",
     "register_requirement",
     "search_lessons",

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
+from wagtail.snippets.blocks import SnippetChooserBlock
 
 from media_pipeline.api import AudioBlock, VideoBlock
 
@@ -72,6 +73,19 @@ class KeyStepsBlock(blocks.StructBlock):
         description = _("A numbered list of the steps to remember.")
 
 
+class QuizBlock(blocks.StructBlock):
+    """A practice quiz from the assessments app, named by its label: courses never imports it
+    (docs/decisions/0012); its template and scoring belong to assessments."""
+
+    quiz = SnippetChooserBlock("assessments.Quiz", label=_("Quiz"))
+
+    class Meta:
+        icon = "help"
+        label = _("Quiz")
+        template = "assessments/blocks/quiz.html"
+        description = _("Questions with instant feedback; answering them completes the lesson.")
+
+
 class LessonBodyBlock(blocks.StreamBlock):
     text = TextBlock(features=RICH_TEXT_FEATURES)
     image = ImageBlock()
@@ -80,3 +94,4 @@ class LessonBodyBlock(blocks.StreamBlock):
     document = DocumentBlock()
     tip = TipBlock()
     key_steps = KeyStepsBlock()
+    quiz = QuizBlock()

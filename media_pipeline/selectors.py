@@ -74,6 +74,18 @@ def caption_language(tracks: list[SubtitleTrack], page_language: str) -> str | N
     return next((code for code in chain if code in available), None)
 
 
+def voice_language(voice_overs: list[str], original: str, page_language: str) -> str | None:
+    """The voice-over to play by default: the first of the page language's chain that has one,
+    unless the original language comes first on that chain; ``None`` is the original sound."""
+    chain = languages.fallback_chain(page_language) if languages.is_known(page_language) else ()
+    for code in chain:
+        if code == original:
+            return None
+        if code in voice_overs:
+            return code
+    return None
+
+
 @dataclass(frozen=True)
 class CaptionTrack:
     language: str
@@ -89,6 +101,7 @@ class VoiceOver:
     label: str
     url: str
     estimated_bytes: int
+    default: bool
 
 
 @dataclass(frozen=True)
@@ -104,6 +117,7 @@ class Player:
     qualities: list[Quality]
     captions: list[CaptionTrack]
     voice_overs: list[VoiceOver]
+    original_label: str
 
 
 def _url(name: str) -> str:
@@ -121,6 +135,8 @@ def player_for(*, asset_id: int, language: str) -> Player | None:
         return None
     tracks = asset.published_subtitles
     default = caption_language(tracks, language)
+    voices = asset.published_voice_overs
+    default_voice = voice_language([v.language for v in voices], asset.language, language)
     return Player(
         asset=asset,
         kind=asset.kind,
@@ -138,9 +154,15 @@ def player_for(*, asset_id: int, language: str) -> Player | None:
                 label=languages.get_language(track.language).native_name,
                 url=_url(track.download),
                 estimated_bytes=_file_size(track.download),
+                default=track.language == default_voice,
             )
-            for track in asset.published_voice_overs
+            for track in voices
         ],
+        original_label=(
+            languages.get_language(asset.language).native_name
+            if languages.is_known(asset.language)
+            else ""
+        ),
     )
 
 

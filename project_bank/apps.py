@@ -5,3 +5,10 @@ from django.utils.translation import gettext_lazy as _
 class ProjectBankConfig(AppConfig):
     name = "project_bank"
     verbose_name = _("Project bank")
+
+    def ready(self) -> None:
+        from courses.api import course_completed
+
+        from .handlers import recommend_after_completion
+
+        course_completed.connect(recommend_after_completion, dispatch_uid="project_bank_recommend")

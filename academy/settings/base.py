@@ -220,3 +220,11 @@ MEDIA_PIPELINE = {
     "TRANSCODE_TIME_LIMIT": 3 * 60 * 60,
     "TRANSCRIBE_TIME_LIMIT": 3 * 60 * 60,
 }
+
+# Assessments: the certificate PDF embeds these fonts (Debian's fonts-noto-core).
+ASSESSMENTS_FONT_DIR = env.get("ASSESSMENTS_FONT_DIR", "/usr/share/fonts/truetype/noto")
+
+# Project bank
+# Founders a cooperative needs: 5 by one source, 7 by an older one (see DOMAIN.md).
+COOPERATIVE_MIN_FOUNDERS = int(env.get("COOPERATIVE_MIN_FOUNDERS", "5"))
+PROJECT_INVITATION_DAYS = 14

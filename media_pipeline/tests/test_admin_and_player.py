@@ -1,5 +1,7 @@
 """The admin pages of an asset, subtitle upload and cue editing, permissions, and the player."""
 
+import re
+
 import pytest
 from django.contrib.auth.models import Group
 from django.template import Context, Template
@@ -7,7 +9,8 @@ from django.urls import reverse
 from django.utils import translation
 
 from media_pipeline.api import VideoBlock
-from media_pipeline.models import MediaAsset, SubtitleTrack
+from media_pipeline.models import MediaAsset, SubtitleTrack, VoiceOverTrack
+from media_pipeline.selectors import voice_language
 from media_pipeline.services.processing import asset_process
 from media_pipeline.services.subtitles import subtitle_track_upload
 
@@ -152,6 +155,50 @@ def test_the_video_block_offers_captions_in_the_learners_language_and_sizes(read
     assert "low.mp4" in html
     assert "audio.m4a" in html
     assert "data-media-player" in html
+
+
+@pytest.mark.parametrize(
+    ("voice_overs", "original", "page", "expected"),
+    [
+        (["shi", "fr"], "ar", "shi", "shi"),  # the page language itself
+        (["zgh"], "ar", "shi", "zgh"),  # shi → zgh
+        (["ar"], "ary", "shi", None),  # shi → zgh → ary: the original comes first
+        (["fr"], "ar", "shi", None),  # not on the chain: the original
+        (["fr"], "en", "ar", "fr"),  # ar → fr
+        (["shi"], "ar", "xx", None),  # an unknown page language
+    ],
+)
+def test_the_default_voice_follows_the_page_languages_chain(voice_overs, original, page, expected):
+    assert voice_language(voice_overs, original, page) == expected
+
+
+def test_the_video_block_offers_voice_overs_defaulting_to_the_learners_language(ready_asset):
+    for language in ("shi", "fr"):
+        VoiceOverTrack.objects.create(
+            asset=ready_asset,
+            language=language,
+            status="ready",
+            published=True,
+            download=f"{ready_asset.folder}/voice-over/{language}/audio.m4a",
+        )
+    VoiceOverTrack.objects.create(asset=ready_asset, language="zgh", status="ready")  # unpublished
+    block = VideoBlock()
+    value = block.to_python({"asset": ready_asset.pk, "title": "Lesson"})
+    with translation.override("shi"):
+        html = block.render(value)
+    assert "Language of the voice" in html
+    assert "data-voice-audio" in html, "a hidden audio element plays the voice-over in step"
+    assert '<option value="shi" data-src="' in html
+    assert re.search(r'<option value="shi"[^>]*\bselected\b', html)
+    assert not re.search(r'<option value="fr"[^>]*\bselected\b', html)
+    assert 'value="zgh"' not in html
+    assert re.search(r'<option value="" data-src="[^"]*audio\.m4a">[^<]*\(العربية\)', html)
+    with translation.override("en"):  # en → fr: the French voice-over
+        html = block.render(value)
+    assert re.search(r'<option value="fr"[^>]*\bselected\b', html)
+    with translation.override("ar"):  # ar → fr: but ar is the original
+        html = block.render(value)
+    assert not re.search(r"<option [^>]*\bselected\b", html.split("data-voice")[-1])
 
 
 def test_an_asset_not_ready_renders_a_notice_not_a_player(clips):

@@ -9,7 +9,9 @@ the player must load our vendored hls.js. Screenshots: test-artifacts/player-shi
 player-audio-only.png.
 
 The test server does not serve MEDIA_ROOT (SERVE_MEDIA is off and the URLs are built at import
-time), so this module is also the URL configuration: the academy's URLs plus /media/.
+time), so this module is also the URL configuration: the academy's URLs plus /media/. Either way
+media files are answered with byte ranges, as a real media server does (the live server's own
+media handler is given the same ``serve``).
 """
 
 import re
@@ -17,7 +19,9 @@ from urllib.parse import urlsplit
 
 import pytest
 from django.conf import settings
+from django.core.files import File
 from django.core.files.storage import default_storage
+from django.http import HttpResponse
 from django.template.defaultfilters import filesizeformat
 from django.urls import re_path
 from django.utils import translation
@@ -33,10 +37,29 @@ LESSON = "/shi/founding-a-cooperative/before-you-start/the-six-steps/"
 HLS_SCRIPT = "/static/media_pipeline/vendor/hls.light.min.js"
 SRT = "1\n00:00:00,200 --> 00:00:05,800\nⴰⵣⵓⵍ ⴼⵍⴰⵡⵏ\n"
 VIDEO, AUDIO = "[data-media-player] video", "[data-media-player] audio"
+VOICE = "[data-media-player] [data-voice-audio]"
+
+
+def _serve(request, path, document_root=None, show_indexes=False):
+    """Django's static ``serve`` with byte ranges, as a media server answers (an <audio> playing
+    a progressive file can only seek with them)."""
+    response = serve(request, path, document_root=document_root, show_indexes=show_indexes)
+    response["Accept-Ranges"] = "bytes"
+    match = re.fullmatch(r"bytes=(\d+)-(\d*)", request.headers.get("Range", ""))
+    if response.status_code != 200 or not match:
+        return response
+    body = b"".join(response.streaming_content)
+    start, end = int(match[1]), min(int(match[2] or len(body) - 1), len(body) - 1)
+    if start >= len(body):
+        return HttpResponse(status=416, headers={"Content-Range": f"bytes */{len(body)}"})
+    partial = HttpResponse(body[start : end + 1], status=206, content_type=response["Content-Type"])
+    partial["Content-Range"] = f"bytes {start}-{end}/{len(body)}"
+    partial["Accept-Ranges"] = "bytes"
+    return partial
 
 
 def _media(request, path):
-    return serve(request, path, document_root=settings.MEDIA_ROOT)
+    return _serve(request, path, document_root=settings.MEDIA_ROOT)
 
 
 urlpatterns = [re_path(r"^media/(?P<path>.*)$", _media), *academy_urlpatterns]
@@ -56,6 +79,7 @@ def lesson_with_video(live_demo_academy, settings, tmp_path, monkeypatch):
     settings.MEDIA_ROOT = str(tmp_path / "media")
     settings.MEDIA_PIPELINE = {**settings.MEDIA_PIPELINE, "WHISPER_MODEL_DIR": None}
     monkeypatch.setattr("media_pipeline.services.enqueue.send", lambda name, pk: None)
+    monkeypatch.setattr("django.test.testcases.serve", _serve)  # the live server's media files
     clip = media.video(tmp_path, size="426x240", seconds=6)
     asset = asset_from(clip, language="en", title="Six steps")
     asset_process(asset_id=asset.pk)
@@ -72,6 +96,33 @@ def lesson_with_video(live_demo_academy, settings, tmp_path, monkeypatch):
             filesizeformat(default_storage.size(n)) for n in (asset.audio_download, asset.download)
         ]
     return live_demo_academy, sizes
+
+
+@pytest.fixture
+def lesson_with_voice_over(lesson_with_video, tmp_path):
+    """The same lesson, its video with a published Tachelhit voice-over."""
+    from media_pipeline.models import MediaAsset
+    from media_pipeline.services.voice_overs import (
+        voice_over_add,
+        voice_over_process,
+        voice_over_publish,
+    )
+    from media_pipeline.tests import media
+
+    folder = tmp_path / "voice-over"
+    folder.mkdir()
+    recording = media.audio(folder, name="shi.m4a", seconds=6)
+    asset = MediaAsset.objects.get(title="Six steps")
+    with recording.open("rb") as handle:
+        track = voice_over_add(
+            asset=asset, language="shi", file=File(handle), filename=recording.name
+        )
+    voice_over_process(track_id=track.pk)
+    track.refresh_from_db()
+    assert track.status == "ready", track.error_code
+    voice_over_publish(track=track)
+    server, _sizes = lesson_with_video
+    return server
 
 
 NO_NATIVE_HLS = """{
@@ -183,3 +234,57 @@ def test_video_lesson_plays_with_tachelhit_captions_and_switches_to_sound_only(
     assert player.locator("[data-save-data]").is_checked()
     assert page.locator(VIDEO).is_hidden()
     assert page.locator(AUDIO).is_visible()
+
+
+def in_step(page) -> float:
+    """How far the voice-over is from the video, in seconds."""
+    return page.evaluate(
+        f"() => Math.abs(document.querySelector({VOICE!r}).currentTime"
+        f" - document.querySelector({VIDEO!r}).currentTime)"
+    )
+
+
+def test_video_lesson_plays_the_tachelhit_voice_over_in_step_with_the_muted_video(
+    lesson_with_voice_over, phone, shoot
+):
+    page, responses = open_lesson(phone, lesson_with_voice_over)
+    voice = page.locator("[data-media-player] [data-voice]")
+    # Under /shi/ the Tachelhit voice-over is chosen by default; nothing is fetched before playing.
+    assert voice.input_value() == "shi"
+    assert "ⵜⴰⵛⵍⵃⵉⵜ" in voice.locator("option:checked").inner_text()
+    assert voice.locator("option[value='']").count() == 1  # the original sound, still offered
+    assert media_state(page, VIDEO, "m.muted")
+    assert not [p for p, _ in responses if p.endswith("/voice-over/shi/audio.m4a")]
+
+    page.locator(VIDEO).tap()  # the user's gesture; the video starts and the voice-over follows
+    media_state(page, VIDEO, "m.play().catch(() => null)")
+    advances(page, VIDEO)
+    page.wait_for_function(
+        f"() => !document.querySelector({VOICE!r}).paused"
+        f" && document.querySelector({VOICE!r}).currentTime > 0.3",
+        timeout=15_000,
+    )
+    assert media_state(page, VIDEO, "m.muted")
+    assert media_state(page, AUDIO, "m.paused")  # not the sound-only element
+    assert any(p.endswith("/voice-over/shi/audio.m4a") for p, _ in responses), responses
+    assert in_step(page) < 0.5
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= PHONE["width"]
+    shoot(page, "player-voice-over")
+
+    # Seeking and rate follow the video.
+    media_state(page, VIDEO, "(m.playbackRate = 1.5, m.currentTime = 1)")
+    page.wait_for_function(f"() => document.querySelector({VOICE!r}).playbackRate === 1.5")
+    advances(page, VIDEO)
+    assert in_step(page) < 0.5
+    media_state(page, VIDEO, "m.pause()")
+    page.wait_for_function(f"() => document.querySelector({VOICE!r}).paused")
+
+    # Back to the original sound: the video is heard again; remembered on this phone.
+    voice.select_option("")
+    assert not media_state(page, VIDEO, "m.muted")
+    assert media_state(page, VOICE, "m.paused")
+    assert page.evaluate("() => localStorage.getItem('academy-media-voice')") == ""
+    page.reload()
+    page.locator("[data-media-player] .media-player__options").wait_for(state="visible")
+    assert voice.input_value() == ""
+    assert not media_state(page, VIDEO, "m.muted")

@@ -1,10 +1,15 @@
 /* The lesson player: native HLS, else hls.js (loaded only then), else the low MP4 already in
-   <source>. A remembered "save data" switch plays the sound only. Every ~15 s of playback, on
+   <source>. A remembered "save data" switch plays the sound only. A remembered "language of the
+   voice" choice plays a voice-over instead of the original sound: in sound-only mode the audio
+   element plays it; with the video, the video is muted and a hidden <audio> plays it in step
+   (play, pause, seeking and rate followed; set back when it drifts more than 0.3 s). Every ~15 s of playback, on
    pause and on end, the root element dispatches a bubbling CustomEvent "academy:media-progress"
    with detail {position, duration} in seconds. */
 (function () {
   "use strict";
   var SAVE_DATA = "academy-media-save-data";
+  var VOICE = "academy-media-voice";
+  var DRIFT = 0.3;
   var INTERVAL = 15000;
   var hlsScript = null;
 
@@ -73,18 +78,67 @@
     });
   }
 
+  /* Play the voice chosen in `select` (value "" is the original sound). In sound-only mode the
+     audio element plays it; with the video, the video is muted and `dub` follows the video. */
+  function voices(select, audio, video, dub) {
+    function src() { return select.options[select.selectedIndex].dataset.src; }
+    function dubbing() { return !!(dub && select.value); }
+    function align(force) {
+      if (!dubbing()) return;
+      if (dub.readyState < 1) {
+        if (force) dub.addEventListener("loadedmetadata", function () { align(true); }, {once: true});
+      } else if (force || Math.abs(dub.currentTime - video.currentTime) > DRIFT) {
+        dub.currentTime = video.currentTime;
+      }
+    }
+    function follow() {
+      if (!dubbing() || video.paused) return;
+      dub.playbackRate = video.playbackRate; align(true);
+      var playing = dub.play(); if (playing) playing.catch(function () {});
+    }
+    function choose() {
+      var url = src();
+      if (audio._voice !== url) {
+        var at = audio.currentTime, playing = !audio.paused;
+        audio.src = url; audio._voice = url; seek(audio, at);
+        if (playing) audio.play();
+      }
+      if (!dub) return;
+      if (!select.value) { dub.pause(); video.muted = false; return; }
+      if (dub._voice !== url) { dub.pause(); dub.src = url; dub._voice = url; }
+      video.muted = true; follow();
+    }
+    audio._voice = select.options[0].dataset.src; /* the original, already in <source> */
+    var remembered = localStorage.getItem(VOICE);
+    Array.prototype.forEach.call(select.options, function (option) {
+      if (option.value === remembered) select.value = remembered;
+    });
+    choose();
+    select.addEventListener("change", function () {
+      localStorage.setItem(VOICE, select.value); choose();
+    });
+    if (!dub) return;
+    video.addEventListener("playing", follow);
+    ["pause", "waiting", "ended", "emptied"].forEach(function (name) {
+      video.addEventListener(name, function () { dub.pause(); });
+    });
+    video.addEventListener("seeking", function () { align(true); });
+    video.addEventListener("timeupdate", function () { if (!dub.paused) align(false); });
+    dub.addEventListener("playing", function () { align(false); });
+    video.addEventListener("ratechange", function () { dub.playbackRate = video.playbackRate; });
+    video.addEventListener("volumechange", function () { dub.volume = video.volume; });
+  }
+
   function setup(root) {
     var video = root.querySelector("video");
-    var audio = root.querySelector("audio");
+    var audio = root.querySelector(".media-player__audio");
     var options = root.querySelector(".media-player__options");
     var saveData = root.querySelector("[data-save-data]");
     var quality = root.querySelector("[data-quality]");
     var voice = root.querySelector("[data-voice]");
     options.hidden = false;
     track(root, audio); showCaptions(root, audio);
-    if (voice) voice.addEventListener("change", function () {
-      var at = audio.currentTime; audio.src = voice.value; seek(audio, at);
-    });
+    if (voice) voices(voice, audio, video, root.querySelector("[data-voice-audio]"));
     if (!video) return;
     track(root, video);
     var started = false;

@@ -1,0 +1,231 @@
+# ruff: noqa: E501 - one line per translation reads best
+"""Demo questions for "founding-a-cooperative": Arabic source, French, Darija, Tachelhit, Tarifit.
+
+The Amazigh texts are short working translations for the demo; translators should review them.
+"""
+
+LANGUAGES = ("ar", "fr", "ary", "shi", "rif")
+
+QUESTIONS = [
+    {
+        "id": "bank-picture",
+        "kind": "picture",
+        "text": {
+            "ar": "أين تفتح التعاونية حسابها؟",
+            "fr": "Où la coopérative ouvre-t-elle son compte ?",
+            "ary": "فين كتحل التعاونية الحساب ديالها؟",
+            "shi": "ⵎⴰⵏⵉ ⵙ ⵜⵔⵥⵎ ⵜⴰⵎⵢⴰⵡⴰⵙⵜ ⴰⵎⵉⴹⴰⵏ ⵏⵏⵙ?",
+            "rif": "ⵎⴰⵏⵉ ⴷ ⵜⵜⵔⵣⵎ ⵜⴰⵎⵢⴰⵡⴰⵙⵜ ⴰⵎⵉⴹⴰⵏ ⵏⵏⵙ?",
+        },
+        "explanation": {
+            "ar": "يُفتح الحساب في بنك، ويُودع فيه رأس المال.",
+            "fr": "Le compte s'ouvre dans une banque ; on y dépose le capital.",
+        },
+        "choices": [
+            {
+                "picture": "people",
+                "text": {
+                    "ar": "الأعضاء",
+                    "fr": "Les membres",
+                    "ary": "الأعضاء",
+                    "shi": "ⵉⵎⴷⵓⴽⴰⵍ",
+                    "rif": "ⵉⵎⴷⴷⵓⴽⴰⵍ",
+                },
+                "feedback": {
+                    "ar": "الأعضاء يضعون المال، لكن الحساب يُفتح في البنك.",
+                    "fr": "Les membres apportent l'argent, mais le compte s'ouvre à la banque.",
+                },
+            },
+            {
+                "picture": "bank",
+                "correct": True,
+                "text": {
+                    "ar": "البنك",
+                    "fr": "La banque",
+                    "ary": "البنكة",
+                    "shi": "ⴱⴰⵏⴽ",
+                    "rif": "ⴱⴰⵏⴽ",
+                },
+                "feedback": {"ar": "صحيح: البنك.", "fr": "Oui : la banque."},
+            },
+            {
+                "picture": "stamp",
+                "text": {
+                    "ar": "المحكمة",
+                    "fr": "Le tribunal",
+                    "ary": "المحكمة",
+                    "shi": "ⴰⵙⵇⵇⵉⵎ",
+                    "rif": "ⴰⵙⵇⵇⵉⵎ",
+                },
+                "feedback": {
+                    "ar": "المحكمة تسجل التعاونية، ولا تفتح الحساب.",
+                    "fr": "Le tribunal immatricule, il n'ouvre pas de compte.",
+                },
+            },
+        ],
+    },
+    {
+        "id": "capital-true",
+        "kind": "true_false",
+        "is_true": True,
+        "text": {
+            "ar": "رأس مال التعاونية 1000 درهم على الأقل.",
+            "fr": "Le capital d'une coopérative est d'au moins 1 000 dirhams.",
+            "ary": "الراسمال ديال التعاونية 1000 درهم على الأقل.",
+            "shi": "ⴰⵙⵎⵎⴰⵍ ⵏ ⵜⴰⵎⵢⴰⵡⴰⵙⵜ 1000 ⴷⵔⵀⵎ ⵖ ⵓⵎⵥⵥⵉ.",
+            "rif": "ⴰⵙⵎⵎⴰⵍ ⵏ ⵜⴰⵎⵢⴰⵡⴰⵙⵜ 1000 ⴷⵔⵀⵎ ⴷⴳ ⵓⵎⵥⵥⵉ.",
+        },
+        "explanation": {
+            "ar": "الحد الأدنى 1000 درهم، وكل حصة 100 درهم على الأقل.",
+            "fr": "Minimum 1 000 MAD ; chaque part vaut au moins 100 MAD.",
+        },
+    },
+    {
+        "id": "name-single",
+        "kind": "single",
+        "text": {
+            "ar": "من يمنح شهادة الاسم؟",
+            "fr": "Qui délivre le certificat de nom ?",
+            "ary": "شكون كيعطي شهادة السمية؟",
+            "shi": "ⵎⴰ ⵉⵜⵜⴰⴽⵔⵏ ⴰⵙⵖⵉⵡⵙ ⵏ ⵉⵙⵎ?",
+            "rif": "ⵎⴰ ⵉⵜⵜⴰⴽⴽⴰⵏ ⴰⵙⵖⵉⵡⵙ ⵏ ⵢⵉⵙⵎ?",
+        },
+        "choices": [
+            {
+                "correct": True,
+                "text": {
+                    "ar": "مكتب تنمية التعاون",
+                    "fr": "L'ODCO",
+                    "ary": "مكتب تنمية التعاون",
+                    "shi": "ODCO",
+                    "rif": "ODCO",
+                },
+            },
+            {
+                "text": {
+                    "ar": "البنك",
+                    "fr": "La banque",
+                    "ary": "البنكة",
+                    "shi": "ⴱⴰⵏⴽ",
+                    "rif": "ⴱⴰⵏⴽ",
+                }
+            },
+            {
+                "text": {
+                    "ar": "الجماعة",
+                    "fr": "La commune",
+                    "ary": "الجماعة",
+                    "shi": "ⵜⴰⴳⵔⴰⵡⵜ",
+                    "rif": "ⵜⴰⴳⵔⴰⵡⵜ",
+                }
+            },
+        ],
+    },
+    {
+        "id": "documents-multiple",
+        "kind": "multiple",
+        "text": {
+            "ar": "ما هي الوثائق التي يوقعها المؤسسون في الجمع العام التأسيسي؟",
+            "fr": "Quels documents les fondateurs signent-ils à l'assemblée constitutive ?",
+            "ary": "شنو هوما الوراق اللي كيسنيو المؤسسين فالجمع العام التأسيسي؟",
+            "shi": "ⵎⴰⵏ ⵜⵉⵙⵏⴰⴷ ⴰ ⵙⵙⵏⴰⵍⵏ ⵉⵎⵙⵙⵏⵜⵉⵢⵏ?",
+            "rif": "ⵎⴰⵏ ⵜⵉⵙⵏⴰⴷ ⵉ ⵙⵙⵏⴰⵍⵏ ⵉⵎⵙⵙⵏⵜⵉⵢⵏ?",
+        },
+        "choices": [
+            {
+                "correct": True,
+                "text": {
+                    "ar": "القانون الأساسي",
+                    "fr": "Les statuts",
+                    "ary": "القانون الأساسي",
+                    "shi": "ⴰⵏⵥⵉⴹ",
+                    "rif": "ⴰⵏⵥⵉⴹ",
+                },
+            },
+            {
+                "correct": True,
+                "text": {
+                    "ar": "محضر الجمع العام",
+                    "fr": "Le procès-verbal de l'assemblée",
+                    "ary": "المحضر ديال الجمع العام",
+                    "shi": "ⴰⵎⵙⴰⴳⴰⵍ",
+                    "rif": "ⴰⵎⵙⴰⴳⴰⵍ",
+                },
+            },
+            {
+                "text": {
+                    "ar": "عقد بيع المنتجات",
+                    "fr": "Un contrat de vente des produits",
+                    "ary": "عقد ديال البيع",
+                    "shi": "ⴰⵎⵙⴰⵙⴰ ⵏ ⵓⵙⵏⵥⵉ",
+                    "rif": "ⴰⵎⵙⴰⵙⴰ ⵏ ⵓⵙⵏⵥⵉ",
+                }
+            },
+        ],
+    },
+    {
+        "id": "steps-ordering",
+        "kind": "ordering",
+        "text": {
+            "ar": "رتّب الخطوات من الأولى إلى الأخيرة.",
+            "fr": "Mettez les étapes dans l'ordre.",
+            "ary": "رتب الخطوات من الأولى للأخيرة.",
+            "shi": "ⵙⵎⵙⴰⴹⴼⵔ ⵜⵉⵙⵓⵔⵉⴼⵉⵏ.",
+            "rif": "ⵙⵎⵙⴰⴹⴼⴰⵔ ⵜⵉⵙⵓⵔⵉⴼⵉⵏ.",
+        },
+        "choices": [
+            {
+                "text": {
+                    "ar": "شهادة الاسم",
+                    "fr": "Certificat de nom",
+                    "ary": "شهادة السمية",
+                    "shi": "ⴰⵙⵖⵉⵡⵙ ⵏ ⵉⵙⵎ",
+                    "rif": "ⴰⵙⵖⵉⵡⵙ ⵏ ⵢⵉⵙⵎ",
+                }
+            },
+            {
+                "text": {
+                    "ar": "القانون الأساسي",
+                    "fr": "Statuts",
+                    "ary": "القانون الأساسي",
+                    "shi": "ⴰⵏⵥⵉⴹ",
+                    "rif": "ⴰⵏⵥⵉⴹ",
+                }
+            },
+            {
+                "text": {
+                    "ar": "الحساب البنكي",
+                    "fr": "Compte bancaire",
+                    "ary": "الحساب فالبنكة",
+                    "shi": "ⴰⵎⵉⴹⴰⵏ",
+                    "rif": "ⴰⵎⵉⴹⴰⵏ",
+                }
+            },
+            {
+                "text": {
+                    "ar": "التسجيل في المحكمة",
+                    "fr": "Immatriculation au tribunal",
+                    "ary": "التسجيل فالمحكمة",
+                    "shi": "ⴰⵣⵎⵎⴻⵎ",
+                    "rif": "ⴰⵣⵎⵎⴻⵎ",
+                }
+            },
+        ],
+    },
+    {
+        "id": "capital-numeric",
+        "kind": "numeric",
+        "number": "1400",
+        "text": {
+            "ar": "7 أعضاء، كل واحد يشتري حصة بـ 200 درهم. كم رأس المال بالدرهم؟",
+            "fr": "7 membres achètent chacun une part de 200 dirhams. Quel est le capital en dirhams ?",
+            "ary": "7 ديال الأعضاء، كل واحد شرا حصة ب 200 درهم. شحال الراسمال بالدرهم؟",
+            "shi": "7 ⵉⵎⴷⵓⴽⴰⵍ, ⵢⴰⵏ ⵢⴰⵏ ⵉⵙⵖⴰ ⵜⴰⴳⵣⵣⵓⵎⵜ ⵙ 200 ⴷⵔⵀⵎ. ⵎⵏⵛⴽ ⴰⵙⵎⵎⴰⵍ?",
+            "rif": "7 ⵉⵎⴷⴷⵓⴽⴰⵍ, ⵢⵉⵡⵏ ⵢⵉⵡⵏ ⵉⵙⵖⴰ ⵜⴰⴳⵣⵣⵓⵎⵜ ⵙ 200 ⴷⵔⵀⵎ. ⵎⵏⵛⵃⴰⵍ ⴰⵙⵎⵎⴰⵍ?",
+        },
+        "explanation": {"ar": "7 × 200 = 1400 درهم.", "fr": "7 × 200 = 1 400 dirhams."},
+    },
+]
+
+PRACTICE = ("bank-picture", "capital-true")
+PRACTICE_LESSON = "the-six-steps"

@@ -1,0 +1,10 @@
+"""Stable codes of the errors assessments raise (``ValidationError.code``)."""
+
+NOT_YOUR_ATTEMPT = "not_your_attempt"
+ATTEMPT_FINISHED = "attempt_finished"
+ATTEMPT_EXPIRED = "attempt_expired"
+QUESTION_NOT_IN_ATTEMPT = "question_not_in_attempt"
+NO_ATTEMPTS_LEFT = "no_attempts_left"
+WAIT_BEFORE_RETRY = "wait_before_retry"
+UNKNOWN_QUESTION = "unknown_question"
+NO_QUESTIONS = "no_questions"

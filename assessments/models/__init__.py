@@ -1,0 +1,17 @@
+from .attempts import Answer, Attempt, PracticeAnswer
+from .certificates import Certificate
+from .questions import Choice, Question
+from .quizzes import Quiz, QuizItem
+from .surveys import Evaluation
+
+__all__ = [
+    "Answer",
+    "Attempt",
+    "Certificate",
+    "Choice",
+    "Evaluation",
+    "PracticeAnswer",
+    "Question",
+    "Quiz",
+    "QuizItem",
+]

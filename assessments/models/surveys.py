@@ -1,0 +1,34 @@
+"""The course evaluation survey (ODCO's "evaluation of training sessions")."""
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class Evaluation(models.Model):
+    class Useful(models.TextChoices):
+        YES = "yes", _("Yes")
+        SOMEWHAT = "somewhat", _("A little")
+        NO = "no", _("No")
+
+    learner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("learner"), on_delete=models.CASCADE
+    )
+    course_key = models.UUIDField(_("course"))
+    satisfaction = models.PositiveSmallIntegerField(
+        _("satisfaction (1–5)"), choices=[(n, str(n)) for n in range(1, 6)]
+    )
+    useful = models.CharField(_("useful for the cooperative"), max_length=10, choices=Useful)
+    comment = models.TextField(_("comment"), blank=True, max_length=2000)
+    answered_at = models.DateTimeField(_("answered at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("course evaluation")
+        verbose_name_plural = _("course evaluations")
+        constraints = [
+            models.UniqueConstraint(fields=["learner", "course_key"], name="one_evaluation_each")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.course_key} · {self.satisfaction}"

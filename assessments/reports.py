@@ -1,0 +1,122 @@
+"""Trainer reports: questions that learners get wrong, pass rates per cohort, learning gain."""
+
+import csv
+from collections import defaultdict
+from dataclasses import dataclass
+
+from django.http import HttpResponse
+
+from courses.api import Enrolment
+
+from .models import Attempt, Evaluation, Question, Quiz
+from .selectors import pool_keys, question_success_rates
+
+
+@dataclass(frozen=True)
+class QuestionLine:
+    text: str
+    answers: int
+    success: float  # mean credit, 0–1
+
+
+@dataclass(frozen=True)
+class CohortLine:
+    cohort: str
+    learners: int
+    passed: int
+    mean_best: float  # 0–1
+
+
+def question_lines(quiz: Quiz) -> list[QuestionLine]:
+    rates = question_success_rates(quiz)
+    texts = {
+        str(q.translation_key): q.text
+        for q in Question.objects.filter(translation_key__in=pool_keys(quiz)).order_by("-pk")
+    }
+    return [
+        QuestionLine(
+            text=texts.get(key, key),
+            answers=rates.get(key, (0, 0.0))[0],
+            success=rates.get(key, (0, 0.0))[1],
+        )
+        for key in pool_keys(quiz)
+    ]
+
+
+def _best_by_learner(quiz: Quiz) -> dict[int, tuple[float, bool]]:
+    best: dict[int, tuple[float, bool]] = {}
+    finished = Attempt.objects.filter(quiz=quiz, finished_at__isnull=False)
+    for learner_id, score, passed in finished.values_list("learner_id", "score", "passed"):
+        current = best.get(learner_id, (0.0, False))
+        best[learner_id] = (max(current[0], score or 0.0), current[1] or bool(passed))
+    return best
+
+
+def cohort_lines(quiz: Quiz) -> list[CohortLine]:
+    best = _best_by_learner(quiz)
+    cohorts: dict[int, str] = {}
+    if quiz.course_id:
+        enrolments = Enrolment.objects.filter(
+            course_key=quiz.course.translation_key, learner_id__in=list(best)
+        ).values_list("learner_id", "cohort__name")
+        cohorts = {learner: name or "—" for learner, name in enrolments}
+    groups: dict[str, list[tuple[float, bool]]] = defaultdict(list)
+    for learner, result in best.items():
+        groups[cohorts.get(learner, "—")].append(result)
+    return [
+        CohortLine(
+            cohort=name,
+            learners=len(results),
+            passed=sum(1 for _score, passed in results if passed),
+            mean_best=sum(score for score, _passed in results) / len(results),
+        )
+        for name, results in sorted(groups.items())
+    ]
+
+
+def learning_gain(course_key) -> tuple[int, float, float] | None:
+    """Learners with both tests, their mean best pre-test and post-test scores (0–1)."""
+    pre = Quiz.objects.filter(kind=Quiz.Kind.PRE, course__translation_key=course_key).first()
+    post = Quiz.objects.filter(kind=Quiz.Kind.POST, course__translation_key=course_key).first()
+    if pre is None or post is None:
+        return None
+    before, after = _best_by_learner(pre), _best_by_learner(post)
+    both = set(before) & set(after)
+    if not both:
+        return (0, 0.0, 0.0)
+    mean = lambda results, ids: sum(results[i][0] for i in ids) / len(ids)  # noqa: E731
+    return (len(both), mean(before, both), mean(after, both))
+
+
+def report_csv(quiz: Quiz) -> HttpResponse:
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="quiz-{quiz.pk}.csv"'
+    response.write("\ufeff")  # Excel opens UTF-8 Arabic correctly with a BOM
+    writer = csv.writer(response)
+    writer.writerow(["section", "item", "count", "passed", "rate_percent"])
+    for line in question_lines(quiz):
+        writer.writerow(["question", line.text, line.answers, "", round(line.success * 100)])
+    for line in cohort_lines(quiz):
+        rate = round(100 * line.passed / line.learners) if line.learners else 0
+        writer.writerow(["cohort", line.cohort, line.learners, line.passed, rate])
+    return response
+
+
+@dataclass(frozen=True)
+class EvaluationSummary:
+    count: int
+    mean_satisfaction: float
+    useful_share: float  # share answering "yes"
+    comments: list[str]
+
+
+def evaluation_summary(course_key) -> EvaluationSummary:
+    rows = list(Evaluation.objects.filter(course_key=course_key).order_by("-answered_at"))
+    if not rows:
+        return EvaluationSummary(0, 0.0, 0.0, [])
+    return EvaluationSummary(
+        count=len(rows),
+        mean_satisfaction=sum(row.satisfaction for row in rows) / len(rows),
+        useful_share=sum(1 for row in rows if row.useful == Evaluation.Useful.YES) / len(rows),
+        comments=[row.comment for row in rows if row.comment][:50],
+    )

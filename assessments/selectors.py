@@ -1,0 +1,154 @@
+"""Reads: questions as a learner sees them (no answer key), answer keys for scoring, reports."""
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from django.db.models import Prefetch
+
+from core.languages import Language, fallback_chain, get_language
+
+from .models import Attempt, Certificate, Choice, PracticeAnswer, Question, Quiz
+from .scoring import AnswerKey
+
+
+@dataclass(frozen=True)
+class ChoiceView:
+    key: str
+    text: str
+    image: object
+    audio: object
+
+
+@dataclass(frozen=True)
+class QuestionView:
+    """What the page may show before the learner answers: never which choice is right."""
+
+    key: str
+    kind: str
+    text: str
+    image: object
+    audio: object
+    choices: list[ChoiceView]
+    shown: Language
+
+
+def _rows(keys) -> list[Question]:
+    choices = Prefetch("choices", queryset=Choice.objects.select_related("image", "audio"))
+    return list(
+        Question.objects.filter(translation_key__in=list(keys))
+        .select_related("locale", "image", "audio")
+        .prefetch_related(choices)
+        .order_by("pk")
+    )
+
+
+def _best(rows: list[Question], language_code: str) -> dict[str, Question]:
+    """Per question key, the translation nearest on the fallback chain, else the source."""
+    chain = fallback_chain(language_code)
+    rank = {code: index for index, code in enumerate(chain)}
+    best: dict[str, Question] = {}
+    for row in rows:
+        key = str(row.translation_key)
+        current = best.get(key)
+        mine = rank.get(row.locale.language_code, len(chain))
+        if current is None or mine < rank.get(current.locale.language_code, len(chain)):
+            best[key] = row
+    return best
+
+
+def _view(row: Question, order: list[str] | None) -> QuestionView:
+    by_key = {str(choice.translation_key): choice for choice in row.choices.all()}
+    keys = order if order else list(by_key)
+    return QuestionView(
+        key=str(row.translation_key),
+        kind=row.kind,
+        text=row.text,
+        image=row.image,
+        audio=row.audio,
+        choices=[
+            ChoiceView(key=k, text=by_key[k].text, image=by_key[k].image, audio=by_key[k].audio)
+            for k in keys
+            if k in by_key
+        ],
+        shown=get_language(row.locale.language_code),
+    )
+
+
+def question_views(plan_items: list[dict], language_code: str) -> list[QuestionView]:
+    """The questions of a plan in its order, each in the best language: two queries."""
+    best = _best(_rows(item["key"] for item in plan_items), language_code)
+    return [
+        _view(best[item["key"]], item.get("choices")) for item in plan_items if item["key"] in best
+    ]
+
+
+def answer_keys(question_keys) -> dict[str, AnswerKey]:
+    """The answer keys, from the first row written of each question (its source)."""
+    keys: dict[str, AnswerKey] = {}
+    for row in _rows(question_keys):
+        key = str(row.translation_key)
+        if key in keys:
+            continue
+        choices = list(row.choices.all())
+        keys[key] = AnswerKey(
+            kind=row.kind,
+            right=frozenset(str(c.translation_key) for c in choices if c.is_correct),
+            choices=tuple(str(c.translation_key) for c in choices),
+            is_true=row.is_true,
+            number=row.correct_number,
+            tolerance=row.tolerance,
+        )
+    return keys
+
+
+def feedback_for(question_key: str, response: dict, language_code: str) -> dict:
+    """After answering: the explanation, feedback of the chosen choices and the right ones."""
+    best = _best(_rows([question_key]), language_code).get(question_key)
+    if best is None:
+        return {}
+    picked = {str(response.get("choice"))} | {str(c) for c in response.get("choices", [])}
+    choices = list(best.choices.all())
+    return {
+        "explanation": best.explanation,
+        "feedback": [
+            c.feedback for c in choices if str(c.translation_key) in picked and c.feedback
+        ],
+        "right": [c.text for c in choices if c.is_correct],
+    }
+
+
+def pool_keys(quiz: Quiz) -> list[str]:
+    return [
+        str(key)
+        for key in quiz.items.order_by("sort_order").values_list(
+            "question__translation_key", flat=True
+        )
+    ]
+
+
+def finished_attempts(*, learner, quiz: Quiz) -> list[Attempt]:
+    return list(Attempt.objects.filter(learner=learner, quiz=quiz, finished_at__isnull=False))
+
+
+def practice_answered(*, learner, quiz: Quiz) -> dict[str, PracticeAnswer]:
+    """Her latest try at each question of a practice quiz."""
+    latest: dict[str, PracticeAnswer] = {}
+    for answer in PracticeAnswer.objects.filter(learner=learner, quiz=quiz):
+        latest.setdefault(str(answer.question_key), answer)
+    return latest
+
+
+def certificates_of(learner) -> list[Certificate]:
+    return list(Certificate.objects.filter(learner=learner))
+
+
+def question_success_rates(quiz: Quiz) -> dict[str, tuple[int, float]]:
+    """Per question key: how many answers, and the mean credit (to spot bad questions)."""
+    totals: dict[str, list[float]] = defaultdict(list)
+    answers = Attempt.objects.filter(quiz=quiz, finished_at__isnull=False).values_list(
+        "answers__question_key", "answers__credit"
+    )
+    for key, credit in answers:
+        if key is not None:
+            totals[str(key)].append(credit)
+    return {key: (len(values), sum(values) / len(values)) for key, values in totals.items()}

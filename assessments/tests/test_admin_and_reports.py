@@ -1,0 +1,83 @@
+import re
+
+import pytest
+
+from assessments.models import Certificate, Quiz
+from assessments.services.attempts import attempt_start, attempt_submit
+from assessments.services.certificates import certificate_issue
+
+from .helpers import right_responses
+
+
+@pytest.fixture
+def staff(db, django_user_model):
+    return django_user_model.objects.create_superuser(phone_number="+212661999999", password="x")
+
+
+def test_report_shows_question_success_and_cohort_pass_rate_and_exports_csv(
+    demo_quizzes, learner, staff, client
+):
+    _practice, final = demo_quizzes
+    attempt = attempt_start(learner=learner, quiz=final)
+    attempt_submit(learner=learner, attempt_id=attempt.pk, responses=right_responses(attempt))
+    client.force_login(staff)
+    page = client.get(f"/admin/assessment-reports/{final.pk}/")
+    assert page.status_code == 200
+    assert "رتّب الخطوات" in page.content.decode()
+    csv = client.get(f"/admin/assessment-reports/{final.pk}/?format=csv").content.decode()
+    assert "question,7 أعضاء" in csv
+    assert "cohort,—,1,1,100" in csv
+
+
+def test_learning_gain_compares_pre_and_post_tests(demo_quizzes, learner, staff, client):
+    from assessments.reports import learning_gain
+
+    _practice, final = demo_quizzes
+    pre = Quiz.objects.create(title="pre", kind=Quiz.Kind.PRE, course=final.course)
+    post = Quiz.objects.create(title="post", kind=Quiz.Kind.POST, course=final.course)
+    for quiz in (pre, post):
+        for item in final.items.all():
+            quiz.items.create(question=item.question, sort_order=item.sort_order)
+    first = attempt_start(learner=learner, quiz=pre)
+    attempt_submit(learner=learner, attempt_id=first.pk, responses={})
+    second = attempt_start(learner=learner, quiz=post)
+    attempt_submit(learner=learner, attempt_id=second.pk, responses=right_responses(second))
+    assert learning_gain(final.course.translation_key) == (1, 0.0, 1.0)
+
+
+def test_staff_revoke_a_certificate_with_a_reason_in_the_admin(
+    demo_quizzes, learner, staff, client
+):
+    _practice, final = demo_quizzes
+    certificate = certificate_issue(learner=learner, course_key=final.course.translation_key)
+    client.force_login(staff)
+    url = f"/admin/snippets/assessments/certificate/edit/{certificate.pk}/"
+    assert client.get(url).status_code == 200
+    client.post(url, {"revoked_reason": "Identité usurpée", "revoke": "on"})
+    certificate = Certificate.objects.get(pk=certificate.pk)
+    assert certificate.revoked_at is not None
+    assert certificate.revoked_reason == "Identité usurpée"
+
+
+def test_snippet_admin_lists_questions(demo_quizzes, staff, client):
+    client.force_login(staff)
+    assert client.get("/admin/snippets/assessments/question/").status_code == 200
+    assert client.get("/admin/snippets/assessments/quiz/").status_code == 200
+
+
+def test_a_learner_who_finished_rates_the_course_and_trainers_see_it(
+    demo_quizzes, learner, other_learner, staff, client
+):
+    _practice, final = demo_quizzes
+    certificate = certificate_issue(learner=learner, course_key=final.course.translation_key)
+    client.force_login(learner)
+    url = f"/fr/me/certificates/{certificate.code}/evaluation/"
+    answer = {"satisfaction": "5", "useful": "yes", "comment": "مفيد بزاف"}
+    assert "Thank you" in client.post(url, answer).content.decode()
+    client.post(url, {**answer, "satisfaction": "4"})  # answering again replaces
+    client.force_login(other_learner)
+    assert client.post(url, answer).status_code == 404
+    client.force_login(staff)
+    report = client.get(f"/admin/assessment-reports/{final.pk}/").content.decode()
+    assert "مفيد بزاف" in report
+    assert re.search(r"satisfaction 4[.,]0 / 5", report)

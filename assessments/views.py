@@ -1,0 +1,198 @@
+"""Learner-facing pages: practice answers, tests, certificates, the public verification page."""
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_POST
+
+from courses.api import LessonPage
+
+from .forms import response_from, responses_from
+from .models import Attempt, Certificate, Evaluation, Quiz
+from .pdf import certificate_pdf, masked_name
+from .selectors import certificates_of, feedback_for, finished_attempts, question_views
+from .services.attempts import attempt_start, attempt_submit
+from .services.evaluations import evaluation_save
+from .services.practice import practice_answer
+
+
+def _safe_next(request, fallback: str) -> str:
+    target = request.POST.get("next", "")
+    allowed = url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()})
+    return target if allowed else fallback
+
+
+def _lesson_holds(lesson, quiz: Quiz) -> bool:
+    """Whether a translation of the lesson shows this quiz (the learner may see a fallback)."""
+    for translation in LessonPage.objects.filter(translation_key=lesson.translation_key):
+        for block in translation.body:
+            if block.block_type == "quiz" and getattr(block.value["quiz"], "pk", None) == quiz.pk:
+                return True
+    return False
+
+
+@login_required
+@require_POST
+def practice(request, quiz_id: int):
+    quiz = get_object_or_404(Quiz, pk=quiz_id, kind=Quiz.Kind.PRACTICE)
+    lesson = get_object_or_404(LessonPage, pk=request.POST.get("lesson", "0") or 0)
+    if not _lesson_holds(lesson, quiz):
+        raise Http404
+    key = request.POST.get("question", "")
+    kind = request.POST.get("kind", "")
+    choices = request.POST.getlist("choice_keys")
+    response = response_from(request.POST, key=key, kind=kind, choices=choices) or {}
+    try:
+        practice_answer(
+            learner=request.user,
+            quiz=quiz,
+            question_key=key,
+            response=response,
+            lesson_key=lesson.translation_key,
+        )
+    except ValidationError as error:
+        return HttpResponse(error.messages[0], status=400)
+    return redirect(f"{_safe_next(request, lesson.url)}#q-{key}")
+
+
+@login_required
+def test_intro(request, quiz_id: int):
+    quiz = get_object_or_404(Quiz, pk=quiz_id)
+    error = None
+    if request.method == "POST":
+        try:
+            attempt = attempt_start(learner=request.user, quiz=quiz)
+        except ValidationError as exc:
+            error = exc.messages[0]
+        else:
+            return redirect("assessments:attempt", attempt_id=attempt.pk)
+    done = finished_attempts(learner=request.user, quiz=quiz)
+    context = {"quiz": quiz, "attempts": done, "error": error}
+    return render(request, "assessments/test_intro.html", context)
+
+
+def _own_attempt(request, attempt_id: int) -> Attempt:
+    attempt = get_object_or_404(Attempt.objects.select_related("quiz"), pk=attempt_id)
+    if attempt.learner_id != request.user.pk:
+        raise Http404
+    return attempt
+
+
+@login_required
+def attempt_page(request, attempt_id: int):
+    attempt = _own_attempt(request, attempt_id)
+    if attempt.finished_at:
+        return redirect("assessments:result", attempt_id=attempt.pk)
+    questions = question_views(attempt.plan["questions"], get_language())
+    if request.method == "POST":
+        try:
+            attempt_submit(
+                learner=request.user,
+                attempt_id=attempt.pk,
+                responses=responses_from(request.POST, questions),
+            )
+        except ValidationError as error:
+            if error.code == "attempt_finished":  # a double tap on "Submit": show the result
+                return redirect("assessments:result", attempt_id=attempt.pk)
+            context = {"attempt": attempt, "questions": questions, "error": error.messages[0]}
+            return render(request, "assessments/attempt.html", context, status=400)
+        return redirect("assessments:result", attempt_id=attempt.pk)
+    return render(request, "assessments/attempt.html", {"attempt": attempt, "questions": questions})
+
+
+@login_required
+def attempt_result(request, attempt_id: int):
+    attempt = _own_attempt(request, attempt_id)
+    if not attempt.finished_at:
+        return redirect("assessments:attempt", attempt_id=attempt.pk)
+    language = get_language()
+    answers = {str(a.question_key): a for a in attempt.answers.all()}
+    rows = [
+        (
+            question,
+            answers.get(question.key),
+            feedback_for(question.key, answers[question.key].response, language)
+            if question.key in answers
+            else {},
+        )
+        for question in question_views(attempt.plan["questions"], language)
+    ]
+    certificate = None
+    if attempt.passed and attempt.quiz.course_id:
+        certificate = Certificate.objects.filter(
+            learner=request.user, course_key=attempt.quiz.course.translation_key
+        ).first()
+    context = {"attempt": attempt, "rows": rows, "certificate": certificate}
+    return render(request, "assessments/result.html", context)
+
+
+@login_required
+def my_certificates(request):
+    context = {"certificates": certificates_of(request.user)}
+    return render(request, "assessments/my_certificates.html", context)
+
+
+def verify_url(request, code: str) -> str:
+    return request.build_absolute_uri(reverse("verify", kwargs={"code": code}))
+
+
+@login_required
+def certificate_download(request, code: str):
+    certificate = get_object_or_404(Certificate, code=code)
+    if certificate.learner_id != request.user.pk and not request.user.is_staff:
+        raise Http404
+    layout = request.GET.get("layout", "a4")
+    pdf = certificate_pdf(
+        certificate=certificate, verify_url=verify_url(request, code), layout=layout
+    )
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="certificate-{code}.pdf"'
+    return response
+
+
+def verify(request, code: str):
+    """Public, no account: valid or revoked, with the name partly masked."""
+    certificate = Certificate.objects.filter(code=code.upper()).first()
+    context = {
+        "code": code,
+        "certificate": certificate,
+        "masked_name": masked_name(certificate.learner_name) if certificate else "",
+    }
+    # An unknown code answers 200 too: a 404 outside the language prefixes would be redirected.
+    response = render(request, "assessments/verify.html", context)
+    response["X-Robots-Tag"] = "noindex"
+    return response
+
+
+FACES = [
+    (1, "😞", _("Very bad")),
+    (2, "🙁", _("Bad")),
+    (3, "😐", _("So-so")),
+    (4, "🙂", _("Good")),
+    (5, "😄", _("Very good")),
+]
+
+
+@login_required
+def evaluation(request, code: str):
+    certificate = get_object_or_404(Certificate, code=code, learner=request.user)
+    context = {"certificate": certificate, "faces": FACES, "useful": Evaluation.Useful.choices}
+    if request.method == "POST":
+        try:
+            evaluation_save(
+                learner=request.user,
+                course_key=certificate.course_key,
+                satisfaction=int(request.POST.get("satisfaction") or 0),
+                useful=request.POST.get("useful", ""),
+                comment=request.POST.get("comment", "")[:2000],
+            )
+        except (ValidationError, ValueError) as error:
+            context["error"] = getattr(error, "messages", [str(error)])[0]
+        else:
+            context["saved"] = True
+    return render(request, "assessments/evaluation.html", context)

@@ -1,0 +1,99 @@
+"""The Wagtail admin's idea form: one language's texts at a time (``?language=``)."""
+
+import json
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from parler.forms import TranslatableModelForm
+from wagtail.images.widgets import AdminImageChooser
+from wagtail.models import Page
+
+from core.regions import Region
+
+from .choices import TargetGroup
+from .models import Idea, IdeaRegion
+from .services import idea_search_text_update
+
+PLAN_HELP = _(
+    'JSON: {"startup": [{"label": "…", "amount": 12000}], "monthly": [{"label": "…", "amount": '
+    '800}], "products": [{"label": "…", "price": 45, "volume": 120}]}. Labels may be text or '
+    '{"ar": "…", "fr": "…"}. Revenue, margin and break-even are computed.'
+)
+
+
+def course_choices() -> list[tuple[str, str]]:
+    """Courses (one per translation key, in their original language) by title."""
+    pages = Page.objects.filter(
+        content_type__app_label="courses", content_type__model="coursepage", alias_of__isnull=True
+    ).order_by("translation_key", "pk")
+    seen = {}
+    for page in pages:
+        seen.setdefault(str(page.translation_key), page.title)
+    return sorted(((key, title) for key, title in seen.items()), key=lambda item: item[1])
+
+
+class IdeaAdminForm(TranslatableModelForm):
+    target_groups = forms.MultipleChoiceField(
+        label=_("Target groups"),
+        choices=TargetGroup.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    region_codes = forms.MultipleChoiceField(
+        label=_("Regions where it fits"),
+        choices=Region.choices,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    courses = forms.MultipleChoiceField(
+        label=_("Linked courses (its learning path)"),
+        choices=(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    plan = forms.JSONField(label=_("Business plan"), help_text=PLAN_HELP, required=False)
+
+    class Meta:
+        model = Idea
+        fields = [
+            "key",
+            "title",
+            "summary",
+            "description",
+            "skills",
+            "local_need",
+            "sector",
+            "min_founders_override",
+            "investment_min",
+            "investment_max",
+            "jobs",
+            "picture",
+            "plan",
+            "is_published",
+        ]
+        widgets = {"picture": AdminImageChooser}
+
+    def __init__(self, *args, for_user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["courses"].choices = course_choices()
+        for name in ("title", "summary", "description", "skills", "local_need"):
+            self.fields[name].widget.attrs["dir"] = "auto"
+        if self.instance.pk:
+            self.initial["target_groups"] = self.instance.target_groups
+            self.initial["region_codes"] = list(
+                self.instance.regions.values_list("region", flat=True)
+            )
+            self.initial["courses"] = [str(key) for key in self.instance.course_keys]
+        self.initial.setdefault("plan", json.loads(json.dumps(self.instance.plan)))
+
+    def save(self, commit=True):
+        idea = super().save(commit=False)
+        idea.target_groups = self.cleaned_data["target_groups"]
+        idea.course_keys = self.cleaned_data["courses"]
+        idea.plan = self.cleaned_data.get("plan") or {"startup": [], "monthly": [], "products": []}
+        idea.save()
+        codes = self.cleaned_data["region_codes"]
+        idea.regions.exclude(region__in=codes).delete()
+        for code in codes:
+            IdeaRegion.objects.get_or_create(idea=idea, region=code)
+        idea_search_text_update(idea=idea)
+        return idea

@@ -1,0 +1,143 @@
+"""Admin pages: ideas in one language at a time, the spreadsheet import (preview, then import)."""
+
+import base64
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.html import format_html_join
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.views.generic import CreateView, EditView
+from wagtail.admin.viewsets.model import ModelViewSet
+
+from core.languages import LANGUAGES, is_known
+
+from .admin_forms import IdeaAdminForm
+from .imports import ImportRejectedError, ideas_import, rows_check, rows_read
+from .models import Idea
+
+CHANGE = "project_bank.change_idea"
+SESSION_KEY = "project_bank_import"
+
+
+def _language(request) -> str:
+    code = request.GET.get("language", "ar")
+    return code if is_known(code) else "ar"
+
+
+class _LanguageFormMixin:
+    def get_form_class(self):
+        return type("IdeaForm", (IdeaAdminForm,), {"language_code": _language(self.request)})
+
+    def get_object(self, queryset=None):
+        idea = super().get_object(queryset)
+        idea.set_current_language(_language(self.request))
+        return idea
+
+    def get_success_url(self):
+        return reverse("project_bank_ideas:index")
+
+
+class IdeaCreateView(_LanguageFormMixin, CreateView):
+    pass
+
+
+class IdeaEditView(_LanguageFormMixin, EditView):
+    def get_edit_url(self):
+        return super().get_edit_url() + f"?language={_language(self.request)}"
+
+
+class TranslationsColumn(Column):
+    """Links to edit the texts in each language; languages with texts are in bold."""
+
+    def get_value(self, instance):
+        done = set(instance.get_available_languages())
+        url = reverse("project_bank_ideas:edit", args=[instance.pk])
+        return format_html_join(
+            " ",
+            '<a href="{}?language={}" lang="{}" style="{}">{}</a>',
+            (
+                (
+                    url,
+                    lang.code,
+                    lang.code,
+                    "font-weight:700" if lang.code in done else "opacity:.6",
+                    lang.code,
+                )
+                for lang in LANGUAGES
+            ),
+        )
+
+
+class IdeaViewSet(ModelViewSet):
+    model = Idea
+    icon = "tip"
+    menu_label = gettext_lazy("Project ideas")
+    add_to_admin_menu = True
+    menu_order = 260
+    add_view_class = IdeaCreateView
+    edit_view_class = IdeaEditView
+    list_display = [
+        "__str__",
+        "sector",
+        "investment_min",
+        "is_published",
+        TranslationsColumn("languages", label=gettext_lazy("Texts (edit a language)")),
+    ]
+    list_filter = ["sector", "is_published"]
+    search_fields = ["key", "search_text"]
+    form_fields = IdeaAdminForm.Meta.fields
+
+    def get_form_class(self, for_update=False):
+        return IdeaAdminForm
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(label=gettext_lazy("Spreadsheet (.xlsx or .csv)"))
+
+
+def _check(request):
+    if not request.user.has_perm(CHANGE):
+        raise PermissionDenied
+
+
+def import_ideas(request):
+    """Step 1: upload and preview (nothing saved); step 2: import what was previewed."""
+    _check(request)
+    context = {"form": ImportForm(), "page_title": _("Import project ideas")}
+    if request.method == "POST" and request.POST.get("confirm") and SESSION_KEY in request.session:
+        stored = request.session.pop(SESSION_KEY)
+        try:
+            rows = rows_read(name=stored["name"], data=base64.b64decode(stored["data"]))
+            ideas = ideas_import(rows=rows)
+        except ImportRejectedError as error:
+            context["problems"] = error.problems
+        except ValidationError as error:
+            context["file_error"] = " ".join(error.messages)
+        else:
+            messages.success(request, _("%(count)s ideas imported.") % {"count": len(ideas)})
+            return redirect("project_bank_ideas:index")
+    elif request.method == "POST":
+        form = ImportForm(request.POST, request.FILES)
+        context["form"] = form
+        if form.is_valid():
+            upload = form.cleaned_data["file"]
+            data = upload.read()
+            try:
+                rows = rows_read(name=upload.name, data=data)
+            except ValidationError as error:
+                context["file_error"] = " ".join(error.messages)
+            else:
+                checked, problems = rows_check(rows)
+                context.update(preview=checked, problems=problems)
+                if not problems:
+                    request.session[SESSION_KEY] = {
+                        "name": upload.name,
+                        "data": base64.b64encode(data).decode(),
+                    }
+    return TemplateResponse(request, "project_bank/admin/import.html", context)

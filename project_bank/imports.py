@@ -1,0 +1,312 @@
+"""Loading ideas from a spreadsheet (CSV/XLSX) or the demo file: check every row, all or nothing.
+
+One row per idea; the ``key`` column is the stable key (a re-import updates the idea with that
+key). The format is described in ``project_bank/README.md``. Rows are numbered as the spreadsheet
+shows them: the header is row 1.
+"""
+
+import re
+from dataclasses import dataclass, field
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from wagtail.models import Page
+
+from core.languages import LANGUAGES
+from core.regions import Region
+from core.spreadsheets import csv_table, simplified, xlsx_table
+
+from .choices import Sector, TargetGroup
+from .models import Idea, IdeaRegion
+from .plan import amount
+from .services import idea_search_text_update
+
+MAX_ROWS = 2000
+MAX_BYTES = 5 * 1024 * 1024
+TEXT_FIELDS = ("title", "summary", "description", "skills", "local_need")
+NUMBER_FIELDS = ("min_founders", "investment_min", "investment_max", "jobs")
+PLAN_FIELDS = ("startup", "monthly", "products")
+LANGUAGE_CODES = tuple(language.code for language in LANGUAGES)
+PLAN_LINE = re.compile(r"^(?P<label>.+?)\s*=\s*(?P<figures>[\d.,\s]+(?:[x×*]\s*[\d.,\s]+)?)$")
+
+
+@dataclass(frozen=True)
+class RowProblem:
+    row: int
+    column: str
+    message: str
+    code: str
+
+
+@dataclass
+class IdeaRow:
+    number: int
+    key: str
+    data: dict = field(default_factory=dict)
+    texts: dict = field(default_factory=dict)  # language → field → text
+    regions: list = field(default_factory=list)
+    plan: dict = field(default_factory=dict)
+
+    @property
+    def is_new(self) -> bool:
+        return not Idea.objects.filter(key=self.key).exists()
+
+
+class ImportRejectedError(Exception):
+    """Some rows are wrong: nothing was imported."""
+
+    def __init__(self, problems: list[RowProblem]):
+        super().__init__(f"{len(problems)} problems")
+        self.problems = sorted(problems, key=lambda problem: problem.row)
+
+
+# Reading ---------------------------------------------------------------------------------
+
+
+def rows_read(*, name: str, data: bytes) -> list[dict]:
+    """The rows of a CSV or XLSX file as header → text (blank rows skipped, ``_row`` added)."""
+    if len(data) > MAX_BYTES:
+        raise ValidationError(_("This file is too big (at most 5 MB)."), code="file_too_big")
+    if name.lower().endswith(".xlsx"):
+        table = xlsx_table(data, max_rows=MAX_ROWS + 50)
+    elif name.lower().endswith((".csv", ".txt")):
+        table = csv_table(data)
+    else:
+        raise ValidationError(_("Please send a .csv or .xlsx file."), code="unsupported_file")
+    if not table or "key" not in [simplified(title) for title in table[0]]:
+        raise ValidationError(
+            _("The file has no “key” column in its first row."), code="missing_key_column"
+        )
+    header = [simplified(title).replace(" ", "_") for title in table[0]]
+    rows = [
+        {
+            "_row": index + 2,
+            **{title: row[i] if i < len(row) else "" for i, title in enumerate(header)},
+        }
+        for index, row in enumerate(table[1:])
+        if any(cell for cell in row)
+    ]
+    if len(rows) > MAX_ROWS:
+        raise ValidationError(
+            _("This file has too many rows (at most %(count)s).") % {"count": MAX_ROWS},
+            code="too_many_rows",
+        )
+    return rows
+
+
+# Checking --------------------------------------------------------------------------------
+
+
+def _split(value: str) -> list[str]:
+    return [part for part in re.split(r"[,;\s]+", value or "") if part]
+
+
+def _label(text: str):
+    """``ar:خميرة|fr:Levure`` → {"ar": ..., "fr": ...}; plain text stays text."""
+    parts = [part.strip() for part in text.split("|")]
+    pairs = [part.split(":", 1) for part in parts]
+    if all(len(pair) == 2 and pair[0].strip() in LANGUAGE_CODES for pair in pairs):
+        return {code.strip(): label.strip() for code, label in pairs}
+    return text.strip()
+
+
+def _plan_lines(value: str, section: str) -> list[dict]:
+    """``label=amount; label=amount`` (products: ``label=price x volume``) → plan lines."""
+    lines = []
+    for chunk in (part.strip() for part in (value or "").split(";")):
+        if not chunk:
+            continue
+        match = PLAN_LINE.match(chunk)
+        figures = re.split(r"[x×*]", match["figures"]) if match else []
+        if not match or (section == "products") != (len(figures) == 2):
+            raise ValueError(chunk)
+        if section == "products":
+            price, volume = (amount(figure) for figure in figures)
+            lines.append(
+                {"label": _label(match["label"]), "price": float(price), "volume": float(volume)}
+            )
+        else:
+            lines.append({"label": _label(match["label"]), "amount": float(amount(figures[0]))})
+    return lines
+
+
+def _courses(value: str) -> list[str]:
+    """Course slugs or translation keys → translation keys (ValueError names an unknown one)."""
+    keys = []
+    for item in _split(value):
+        page = Page.objects.filter(translation_key=item).first() if len(item) == 36 else None
+        page = page or Page.objects.filter(slug=item).order_by("depth").first()
+        if page is None:
+            raise ValueError(item)
+        if str(page.translation_key) not in keys:
+            keys.append(str(page.translation_key))
+    return keys
+
+
+def _choices(row: IdeaRow, raw: dict, problems: list) -> None:
+    sector = raw.get("sector", "").strip().lower()
+    if sector not in Sector.values:
+        problems.append(
+            (
+                _("“%(value)s” is not a known sector.") % {"value": sector},
+                "sector",
+                "unknown_sector",
+            )
+        )
+    row.data["sector"] = sector
+    regions = [code.zfill(2) for code in _split(raw.get("regions", ""))]
+    unknown = [code for code in regions if code not in Region.values]
+    if unknown or not regions:
+        problems.append(
+            (
+                _("Regions must be codes from 01 to 12, for example “09 07”."),
+                "regions",
+                "unknown_region",
+            )
+        )
+    row.regions = regions
+    groups = [group.lower() for group in _split(raw.get("target_groups", ""))]
+    if any(group not in TargetGroup.values for group in groups):
+        problems.append(
+            (
+                _("Target groups must be among: %(groups)s.")
+                % {"groups": ", ".join(TargetGroup.values)},
+                "target_groups",
+                "unknown_group",
+            )
+        )
+    row.data["target_groups"] = groups
+
+
+def _numbers(row: IdeaRow, raw: dict, problems: list) -> None:
+    for name in NUMBER_FIELDS:
+        text = raw.get(name, "").replace(" ", "")
+        if text and not text.isdigit():
+            problems.append(
+                (_("“%(value)s” is not a whole number.") % {"value": text}, name, "not_a_number")
+            )
+            continue
+        row.data[name] = int(text) if text else None
+    low, high = row.data.get("investment_min") or 0, row.data.get("investment_max") or 0
+    if high and low > high:
+        problems.append(
+            (
+                _("The investment “from” is above the investment “up to”."),
+                "investment_max",
+                "investment_range",
+            )
+        )
+
+
+def _texts(row: IdeaRow, raw: dict, problems: list) -> None:
+    for code in LANGUAGE_CODES:
+        texts = {name: raw.get(f"{name}_{code}", "").strip() for name in TEXT_FIELDS}
+        if any(texts.values()):
+            if not texts["title"]:
+                problems.append(
+                    (
+                        _("A title is needed in each language that has texts."),
+                        f"title_{code}",
+                        "missing_title",
+                    )
+                )
+            row.texts[code] = texts
+    if "ar" not in row.texts:
+        problems.append((_("The Arabic title is required."), "title_ar", "missing_title"))
+
+
+def _plan_and_courses(row: IdeaRow, raw: dict, problems: list) -> None:
+    for section in PLAN_FIELDS:
+        try:
+            row.plan[section] = _plan_lines(raw.get(section, ""), section)
+        except ValueError as error:
+            example = "label=1200 x 30" if section == "products" else "label=1200"
+            problems.append(
+                (
+                    _("“%(value)s” is not understood: write “%(example)s”.")
+                    % {"value": error, "example": example},
+                    section,
+                    "bad_plan_line",
+                )
+            )
+    try:
+        row.data["course_keys"] = _courses(raw.get("courses", ""))
+    except ValueError as error:
+        problems.append(
+            (_("No course “%(value)s”.") % {"value": error}, "courses", "unknown_course")
+        )
+
+
+def row_check(raw: dict) -> tuple[IdeaRow, list[RowProblem]]:
+    number = raw.get("_row", 0)
+    key = slugify(raw.get("key", ""))
+    row = IdeaRow(number=number, key=key)
+    problems: list = []
+    if not key:
+        problems.append(
+            (_("Each idea needs a key (letters, digits and dashes)."), "key", "missing_key")
+        )
+    _choices(row, raw, problems)
+    _numbers(row, raw, problems)
+    _texts(row, raw, problems)
+    _plan_and_courses(row, raw, problems)
+    return row, [RowProblem(number, column, message, code) for message, column, code in problems]
+
+
+def rows_check(rows: list[dict]) -> tuple[list[IdeaRow], list[RowProblem]]:
+    """Every row checked: the ideas to save and what is wrong (row, column, why)."""
+    ideas, problems, seen = [], [], {}
+    for raw in rows:
+        row, row_problems = row_check(raw)
+        if row.key in seen:
+            row_problems.append(
+                RowProblem(
+                    row.number,
+                    "key",
+                    _("This key is also on row %(row)s.") % {"row": seen[row.key]},
+                    "duplicate_key",
+                )
+            )
+        seen.setdefault(row.key, row.number)
+        problems += row_problems
+        ideas.append(row)
+    if not rows:
+        problems.append(RowProblem(1, "", _("This file has no ideas in it."), "empty_file"))
+    return ideas, problems
+
+
+# Importing -------------------------------------------------------------------------------
+
+
+def _idea_save(row: IdeaRow) -> Idea:
+    idea = Idea.objects.filter(key=row.key).first() or Idea(key=row.key)
+    data = row.data
+    idea.sector, idea.target_groups = data["sector"], data["target_groups"]
+    idea.min_founders_override = data.get("min_founders")
+    idea.investment_min = data.get("investment_min") or 0
+    idea.investment_max = data.get("investment_max") or 0
+    idea.jobs = data.get("jobs") or 0
+    idea.course_keys, idea.plan = data["course_keys"], row.plan
+    for code, texts in row.texts.items():
+        idea.set_current_language(code)
+        for name, text in texts.items():
+            setattr(idea, name, text)
+    idea.full_clean(exclude=["plan", "course_keys"])
+    idea.save()
+    idea.translations.exclude(language_code__in=list(row.texts)).delete()
+    idea.regions.exclude(region__in=row.regions).delete()
+    for region in row.regions:
+        IdeaRegion.objects.get_or_create(idea=idea, region=region)
+    idea_search_text_update(idea=idea)
+    return idea
+
+
+@transaction.atomic
+def ideas_import(*, rows: list[dict]) -> list[Idea]:
+    """Create or update (by key) every idea of ``rows``, or none of them."""
+    checked, problems = rows_check(rows)
+    if problems:
+        raise ImportRejectedError(problems)
+    return [_idea_save(row) for row in checked]

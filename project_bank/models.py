@@ -1,0 +1,243 @@
+"""Project ideas (staff), learners' own projects adapted from them, co-founders and interest."""
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from parler.models import TranslatableModel, TranslatedFields
+
+from core.arabic import normalise_arabic
+from core.languages import fallback_chain, is_known
+from core.regions import Region
+
+from .choices import Sector, TargetGroup
+from .conf import min_founders
+from .plan import plan_compute
+
+
+def empty_plan() -> dict:
+    return {"startup": [], "monthly": [], "products": []}
+
+
+class Idea(TranslatableModel):
+    key = models.SlugField(
+        _("key"),
+        max_length=80,
+        unique=True,
+        help_text=_("Stable identifier: a re-import with the same key updates this idea."),
+    )
+    translations = TranslatedFields(
+        title=models.CharField(_("title"), max_length=200),
+        summary=models.CharField(_("summary"), max_length=300, blank=True),
+        description=models.TextField(_("description"), blank=True),
+        skills=models.TextField(_("skills needed"), blank=True),
+        local_need=models.TextField(_("local need or potential it answers"), blank=True),
+    )
+    sector = models.CharField(_("sector"), max_length=30, choices=Sector)
+    # Comma-delimited with a comma at each end (",women,youth,"), so a filter is one LIKE that
+    # works the same on SQLite and PostgreSQL.
+    target_groups_text = models.CharField(_("target groups"), max_length=200, blank=True)
+    min_founders_override = models.PositiveSmallIntegerField(
+        _("minimum number of founders"),
+        null=True,
+        blank=True,
+        help_text=_("Leave empty to use the legal minimum from the settings."),
+    )
+    investment_min = models.PositiveIntegerField(_("investment from (MAD)"), default=0)
+    investment_max = models.PositiveIntegerField(_("investment up to (MAD)"), default=0)
+    jobs = models.PositiveSmallIntegerField(_("jobs expected"), default=0)
+    course_keys = models.JSONField(
+        _("linked courses"), default=list, blank=True, help_text=_("Its learning path.")
+    )
+    picture = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("picture"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    plan = models.JSONField(_("business plan"), default=empty_plan, blank=True)
+    search_text = models.TextField(editable=False, blank=True)
+    is_published = models.BooleanField(_("published"), default=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("project idea")
+        verbose_name_plural = _("project ideas")
+        ordering = ["key"]
+
+    def __str__(self) -> str:
+        return self.safe_translation_getter("title", any_language=True) or self.key
+
+    @property
+    def target_groups(self) -> list[str]:
+        return [group for group in self.target_groups_text.split(",") if group]
+
+    @target_groups.setter
+    def target_groups(self, groups) -> None:
+        chosen = [group for group in TargetGroup.values if group in set(groups)]
+        self.target_groups_text = f",{','.join(chosen)}," if chosen else ""
+
+    @property
+    def target_group_labels(self) -> list[str]:
+        return [TargetGroup(group).label for group in self.target_groups]
+
+    @property
+    def min_founders(self) -> int:
+        return self.min_founders_override or min_founders()
+
+    @property
+    def plan_result(self):
+        return plan_compute(self.plan or {})
+
+    def shown_language(self, language_code: str) -> str:
+        """The language whose texts a reader of ``language_code`` sees (its fallback chain)."""
+        available = {translation.language_code for translation in self.translations.all()}
+        chain = fallback_chain(language_code) if is_known(language_code) else ()
+        return next((code for code in chain if code in available), next(iter(available), ""))
+
+    def search_text_refresh(self) -> None:
+        """The normalised text of every translation, for search (see core.arabic)."""
+        parts = [self.key]
+        for translation in self.translations.all():
+            parts += [translation.title, translation.summary, translation.description]
+            parts += [translation.skills, translation.local_need]
+        self.search_text = normalise_arabic(" ".join(part for part in parts if part))
+
+
+class IdeaRegion(models.Model):
+    idea = models.ForeignKey(Idea, on_delete=models.CASCADE, related_name="regions")
+    region = models.CharField(_("region"), max_length=2, choices=Region)
+
+    class Meta:
+        verbose_name = _("region of an idea")
+        verbose_name_plural = _("regions of ideas")
+        constraints = [
+            models.UniqueConstraint(fields=["idea", "region"], name="idea_region_once"),
+        ]
+
+    def __str__(self) -> str:
+        return self.get_region_display()
+
+
+class Project(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        FOUNDING = "founding", _("Gathering founders")
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    idea = models.ForeignKey(
+        Idea, verbose_name=_("idea"), null=True, on_delete=models.SET_NULL, related_name="projects"
+    )
+    name = models.CharField(_("project name"), max_length=200)
+    place = models.CharField(_("place (commune, village)"), max_length=200, blank=True)
+    region = models.CharField(_("region"), max_length=2, choices=Region, blank=True)
+    plan = models.JSONField(_("business plan"), default=empty_plan)
+    status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.DRAFT)
+    min_founders = models.PositiveSmallIntegerField(_("founders needed"), default=5)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("project")
+        verbose_name_plural = _("projects")
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("project_bank:project", kwargs={"public_id": self.public_id})
+
+    @property
+    def plan_result(self):
+        return plan_compute(self.plan or {})
+
+
+class ProjectMember(models.Model):
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="members")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="project_memberships"
+    )
+    is_owner = models.BooleanField(default=False)
+    joined_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("founder")
+        verbose_name_plural = _("founders")
+        constraints = [
+            models.UniqueConstraint(fields=["project", "user"], name="project_member_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} · {self.project}"
+
+
+class Invitation(models.Model):
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting for an answer")
+        ACCEPTED = "accepted", _("Accepted")
+        DECLINED = "declined", _("Declined")
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="invitations")
+    phone_number = models.CharField(_("phone number"), max_length=20, db_index=True)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    status = models.CharField(max_length=10, choices=Status, default=Status.PENDING)
+    created_at = models.DateTimeField(default=timezone.now)
+    expires_at = models.DateTimeField()
+    responded_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["project", "phone_number"],
+                condition=models.Q(status="pending"),
+                name="one_pending_invitation_per_number",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.phone_number} → {self.project}"
+
+    @property
+    def is_expired(self) -> bool:
+        return self.expires_at <= timezone.now()
+
+
+class IdeaEvent(models.Model):
+    """Interest in an idea, with the learner's profile as it was (for statistics)."""
+
+    class Kind(models.TextChoices):
+        VIEW = "view", _("Viewed")
+        RECOMMEND = "recommend", _("Recommended")
+        ADOPT = "adopt", _("Adopted")
+
+    idea = models.ForeignKey(Idea, on_delete=models.CASCADE, related_name="events")
+    kind = models.CharField(max_length=10, choices=Kind)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    region = models.CharField(max_length=2, choices=Region, blank=True)
+    is_woman = models.BooleanField(default=False)
+    is_youth = models.BooleanField(default=False)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("interest in an idea")
+        verbose_name_plural = _("interest in ideas")
+        indexes = [models.Index(fields=["idea", "kind"])]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} · {self.idea_id}"
