@@ -108,9 +108,10 @@ def _questions() -> dict[str, Question]:
 
 
 def _quiz(title: str, kind: str, questions: list[Question], **fields) -> Quiz:
-    quiz, created = Quiz.objects.get_or_create(title=title, defaults={"kind": kind, **fields})
-    if created:
-        for index, question in enumerate(questions):
+    quiz, _created = Quiz.objects.get_or_create(title=title, defaults={"kind": kind, **fields})
+    present = set(quiz.items.values_list("question_id", flat=True))
+    for index, question in enumerate(questions):
+        if question.pk not in present:
             QuizItem.objects.create(quiz=quiz, question=question, sort_order=index)
     return quiz
 
@@ -142,6 +143,7 @@ def demo_assessments_load(*, in_lesson: bool = True) -> dict:
         course=course,
         passing_score=60,
         max_attempts=3,
+        draw_count=7,
     )
     if in_lesson:
         _add_to_lesson(practice)

@@ -225,6 +225,111 @@ QUESTIONS = [
         },
         "explanation": {"ar": "7 × 200 = 1400 درهم.", "fr": "7 × 200 = 1 400 dirhams."},
     },
+    {
+        "id": "shares-picture",
+        "kind": "picture",
+        "text": {
+            "ar": "أي صورة تبيّن ما يدفعه كل عضو (الحصص)؟",
+            "fr": "Quelle image montre ce que chaque membre apporte (les parts) ?",
+            "ary": "شمن تصويرة كتبين شنو كيخلص كل عضو (الحصص)؟",
+            "shi": "ⵎⴰⵜⵜⴰ ⵜⴰⵡⵍⴰⴼⵜ ⵉⵙⴽⴰⵏⵏ ⵜⵉⴳⵣⵣⵓⵎⵉⵏ?",
+            "rif": "ⵎⴰⵜⵜⴰ ⵜⴰⵡⵍⴰⴼⵜ ⵉ ⵢⵙⴽⴰⵏⴰⵢⵏ ⵜⵉⴳⵣⵣⵓⵎⵉⵏ?",
+        },
+        "explanation": {
+            "ar": "كل عضو يشتري حصة أو أكثر، 100 درهم على الأقل للحصة.",
+            "fr": "Chaque membre achète au moins une part, d'au moins 100 MAD.",
+        },
+        "choices": [
+            {
+                "picture": "building",
+                "text": {
+                    "ar": "مقر",
+                    "fr": "Un local",
+                    "ary": "محل",
+                    "shi": "ⴰⵙⵎⵙⵙⴰⵔ",
+                    "rif": "ⴰⵙⵎⵙⵙⴰⵔ",
+                },
+            },
+            {
+                "picture": "coins",
+                "correct": True,
+                "text": {
+                    "ar": "النقود",
+                    "fr": "L'argent",
+                    "ary": "الفلوس",
+                    "shi": "ⵉⴷⵔⵉⵎⵏ",
+                    "rif": "ⵉⴷⵔⵉⵎⵏ",
+                },
+            },
+            {
+                "picture": "document",
+                "text": {
+                    "ar": "وثيقة",
+                    "fr": "Un document",
+                    "ary": "ورقة",
+                    "shi": "ⵜⴰⵙⵏⴰⴷⵜ",
+                    "rif": "ⵜⴰⵙⵏⴰⴷⵜ",
+                },
+            },
+        ],
+    },
+    {
+        "id": "alone-false",
+        "kind": "true_false",
+        "is_true": False,
+        "text": {
+            "ar": "يمكن لشخص واحد أن يؤسس تعاونية.",
+            "fr": "Une seule personne peut fonder une coopérative.",
+            "ary": "واحد بوحدو يقدر يأسس تعاونية.",
+            "shi": "ⵢⴰⵏ ⵓⴼⴳⴰⵏ ⵉⵥⴹⴰⵕ ⴰⴷ ⵉⵙⴱⴷⴷ ⵜⴰⵎⵢⴰⵡⴰⵙⵜ.",
+            "rif": "ⵢⵉⵡⵏ ⵓⴼⴳⴰⵏ ⵉⵣⵎⵔ ⴰⴷ ⵢⵙⴱⴷⴷ ⵜⴰⵎⵢⴰⵡⴰⵙⵜ.",
+        },
+        "explanation": {
+            "ar": "تحتاج التعاونية إلى عدة مؤسسين.",
+            "fr": "Il faut plusieurs fondateurs.",
+        },
+    },
+    {
+        "id": "court-single",
+        "kind": "single",
+        "text": {
+            "ar": "أين تُسجَّل التعاونية في السجل المحلي؟",
+            "fr": "Où la coopérative est-elle inscrite au registre local ?",
+            "ary": "فين كتسجل التعاونية فالسجل المحلي؟",
+            "shi": "ⵎⴰⵏⵉ ⴰⴷ ⵜⵜⵓⵣⵎⵎⴻⵎ ⵜⴰⵎⵢⴰⵡⴰⵙⵜ?",
+            "rif": "ⵎⴰⵏⵉ ⴰⴷ ⵜⵜⵡⴰⵣⵎⵎⴻⵎ ⵜⴰⵎⵢⴰⵡⴰⵙⵜ?",
+        },
+        "choices": [
+            {
+                "text": {
+                    "ar": "في البنك",
+                    "fr": "À la banque",
+                    "ary": "فالبنكة",
+                    "shi": "ⴳ ⴱⴰⵏⴽ",
+                    "rif": "ⴷⴳ ⴱⴰⵏⴽ",
+                }
+            },
+            {
+                "correct": True,
+                "text": {
+                    "ar": "في المحكمة الابتدائية",
+                    "fr": "Au tribunal de première instance",
+                    "ary": "فالمحكمة الابتدائية",
+                    "shi": "ⴳ ⵓⵙⵇⵇⵉⵎ",
+                    "rif": "ⴷⴳ ⵓⵙⵇⵇⵉⵎ",
+                },
+            },
+            {
+                "text": {
+                    "ar": "في المدرسة",
+                    "fr": "À l'école",
+                    "ary": "فالمدرسة",
+                    "shi": "ⴳ ⵜⵉⵏⵎⵍ",
+                    "rif": "ⴷⴳ ⵜⵉⵏⵎⵍ",
+                }
+            },
+        ],
+    },
 ]
 
 PRACTICE = ("bank-picture", "capital-true")

@@ -28,7 +28,7 @@ def test_a_full_right_attempt_passes_and_stores_every_answer(demo_quizzes, learn
     )
     assert attempt.passed
     assert attempt.percent == 100
-    assert Answer.objects.filter(attempt=attempt).count() == 6
+    assert Answer.objects.filter(attempt=attempt).count() == final.draw_count == 7
 
 
 def test_refused_answers(demo_quizzes, learner, other_learner):
