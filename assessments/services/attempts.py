@@ -124,7 +124,11 @@ def attempt_submit(*, learner, attempt_id: int, responses: dict[str, dict]) -> A
 
     The row is locked, so a double submission finds the attempt finished and is refused.
     """
-    attempt = Attempt.objects.select_for_update().select_related("quiz__course").get(pk=attempt_id)
+    attempt = (
+        Attempt.objects.select_for_update(of=("self",))
+        .select_related("quiz__course")
+        .get(pk=attempt_id)
+    )
     _refuse_unless_open(learner=learner, attempt=attempt, responses=responses)
     keys = answer_keys(attempt.question_keys)
     scored = {
