@@ -6,6 +6,7 @@ from .cohorts import CourseCell, CourseLine, LearnerProgress, learners_progress
 from .completion import register_requirement
 from .learning import CourseProgress, Resume, latest_resume, learner_courses
 from .models import Enrolment, LessonPage, LessonProgress
+from .panels import register_completion_panel
 from .progress import course_completion_check, lesson_mark_done
 from .selectors import Entry, entries
 from .signals import course_completed
@@ -28,6 +29,7 @@ __all__ = [
     "learners_progress",
     "lesson_mark_done",
     "load_demo_academy",
+    "register_completion_panel",
     "register_requirement",
     "search_lessons",
 ]

@@ -7,8 +7,9 @@ class ProjectBankConfig(AppConfig):
     verbose_name = _("Project bank")
 
     def ready(self) -> None:
-        from courses.api import course_completed
+        from courses.api import course_completed, register_completion_panel
 
-        from .handlers import recommend_after_completion
+        from .handlers import ideas_after_course_panel, recommend_after_completion
 
         course_completed.connect(recommend_after_completion, dispatch_uid="project_bank_recommend")
+        register_completion_panel(ideas_after_course_panel)

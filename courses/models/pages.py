@@ -125,6 +125,10 @@ class CoursePage(LearnerPage):
             from ..learning import course_progress  # learning reads these models
 
             context["progress"] = course_progress(request.user, self, self.locale.language_code)
+            if context["progress"] and context["progress"].completed_at:
+                from ..panels import completion_panels
+
+                context["completion_panels"] = completion_panels(request, self.translation_key)
         return context
 
 
