@@ -22,14 +22,21 @@ def register_requirement(requirement: Requirement) -> Requirement:
     return requirement
 
 
-def original_course(course_key: UUID) -> CoursePage | None:
-    """The course as written (not an alias or a translation): its tree gives the lessons."""
-    courses = CoursePage.objects.filter(translation_key=course_key, alias_of__isnull=True)
-    courses = courses.select_related("locale")
-    return next(
-        (course for course in courses if course.locale.language_code == course.original_language),
-        courses.first(),
+def original_courses(course_keys) -> dict[UUID, CoursePage]:
+    """Each course as written (not an alias or a translation): its tree gives the lessons."""
+    courses = CoursePage.objects.filter(
+        translation_key__in=list(course_keys), alias_of__isnull=True
     )
+    found: dict[UUID, CoursePage] = {}
+    for course in courses.select_related("locale"):
+        is_original = course.locale.language_code == course.original_language
+        if is_original or course.translation_key not in found:
+            found[course.translation_key] = course
+    return found
+
+
+def original_course(course_key: UUID) -> CoursePage | None:
+    return original_courses([course_key]).get(course_key)
 
 
 def required_lesson_keys(courses: list[Page]) -> dict[UUID, list[UUID]]:

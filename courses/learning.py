@@ -9,8 +9,8 @@ from uuid import UUID
 
 from wagtail.models import Page
 
-from .completion import required_lesson_keys
-from .models import CoursePage, Enrolment, LessonProgress
+from .completion import original_courses, required_lesson_keys
+from .models import Enrolment, LessonProgress
 from .selectors import Entry, entries
 
 
@@ -59,15 +59,15 @@ def _next_lesson(order: list[UUID], progress: dict[UUID, LessonProgress]) -> tup
     return order[0], 0.0
 
 
-def learner_courses(learner, language_code: str) -> list[CourseProgress]:
-    """Her enrolled courses with progress and where to continue, in her language."""
-    enrolments = list(Enrolment.objects.filter(learner=learner).order_by("-enrolled_at"))
+def learner_courses(learner, language_code: str, course_keys=None) -> list[CourseProgress]:
+    """Her enrolled courses (or those of ``course_keys``) with progress and where to continue,
+    in her language."""
+    enrolments = Enrolment.objects.filter(learner=learner).order_by("-enrolled_at")
+    if course_keys is not None:
+        enrolments = enrolments.filter(course_key__in=list(course_keys))
+    enrolments = list(enrolments)
     keys = [enrolment.course_key for enrolment in enrolments]
-    originals = list(CoursePage.objects.filter(translation_key__in=keys, alias_of__isnull=True))
-    by_key = {}
-    for course in originals:
-        by_key.setdefault(course.translation_key, course)
-    lessons = required_lesson_keys(list(by_key.values()))
+    lessons = required_lesson_keys(list(original_courses(keys).values()))
     progress = {
         item.lesson_key: item
         for item in LessonProgress.objects.filter(learner=learner, course_key__in=keys)
@@ -112,10 +112,8 @@ def learner_courses(learner, language_code: str) -> list[CourseProgress]:
 
 def course_progress(learner, course: Page, language_code: str) -> CourseProgress | None:
     """One course's progress for the learner, or None when she is not enrolled."""
-    for item in learner_courses(learner, language_code):
-        if item.entry.page.translation_key == course.translation_key:
-            return item
-    return None
+    found = learner_courses(learner, language_code, course_keys=[course.translation_key])
+    return found[0] if found else None
 
 
 def latest_resume(courses: list[CourseProgress]) -> Resume | None:
