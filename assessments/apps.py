@@ -7,10 +7,12 @@ class AssessmentsConfig(AppConfig):
     verbose_name = _("Assessments")
 
     def ready(self) -> None:
-        from courses.api import course_completed, register_requirement
+        from courses.api import course_completed, register_page_panel, register_requirement
 
-        from .services.attempts import final_tests_passed
+        from .panels import tests_page_panel
+        from .services.attempts import course_tests_passed
         from .services.certificates import on_course_completed
 
-        register_requirement(final_tests_passed)
+        register_requirement(course_tests_passed)
+        register_page_panel(tests_page_panel)
         course_completed.connect(on_course_completed, dispatch_uid="assessments_certificate")

@@ -3,7 +3,7 @@
 from collections import defaultdict
 from dataclasses import dataclass
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 
 from core.languages import Language, fallback_chain, get_language
 
@@ -136,6 +136,31 @@ def practice_answered(*, learner, quiz: Quiz) -> dict[str, PracticeAnswer]:
     for answer in PracticeAnswer.objects.filter(learner=learner, quiz=quiz):
         latest.setdefault(str(answer.question_key), answer)
     return latest
+
+
+@dataclass(frozen=True)
+class TestLink:
+    quiz: Quiz
+    tried: bool
+    passed: bool
+
+
+def tests_of_page(*, learner, page_key) -> list[TestLink]:
+    """The tests a course page (its final tests) or a module page (its module tests) offers."""
+    quizzes = list(
+        Quiz.objects.filter(
+            Q(kind=Quiz.Kind.FINAL, course__translation_key=page_key)
+            | Q(kind=Quiz.Kind.MODULE, module__translation_key=page_key)
+        ).order_by("pk")
+    )
+    passed: dict[int, bool] = {}
+    if quizzes and learner.is_authenticated:
+        finished = Attempt.objects.filter(
+            learner=learner, quiz__in=quizzes, finished_at__isnull=False
+        ).values_list("quiz_id", "passed")
+        for quiz_id, result in finished:
+            passed[quiz_id] = passed.get(quiz_id, False) or bool(result)
+    return [TestLink(quiz=q, tried=q.pk in passed, passed=passed.get(q.pk, False)) for q in quizzes]
 
 
 def certificates_of(learner) -> list[Certificate]:

@@ -6,7 +6,7 @@ from .cohorts import CourseCell, CourseLine, LearnerProgress, learners_progress
 from .completion import register_requirement
 from .learning import CourseProgress, Resume, latest_resume, learner_courses
 from .models import Enrolment, LessonPage, LessonProgress
-from .panels import register_completion_panel
+from .panels import register_completion_panel, register_page_panel
 from .progress import course_completion_check, lesson_mark_done
 from .selectors import Entry, entries
 from .signals import course_completed
@@ -30,6 +30,7 @@ __all__ = [
     "lesson_mark_done",
     "load_demo_academy",
     "register_completion_panel",
+    "register_page_panel",
     "register_requirement",
     "search_lessons",
 ]

@@ -1,7 +1,12 @@
-"""Panels other apps add to a course page once the learner has completed the course.
+"""Panels other apps add to course pages, so courses knows nothing of those apps.
 
-Courses knows nothing of those apps: each registers a function ``(request, course_key) -> html``
-from its AppConfig.ready() through ``courses.api.register_completion_panel``.
+- Completion panels: on a course page once the learner has completed the course, each a function
+  ``(request, course_key) -> html`` registered with ``courses.api.register_completion_panel``.
+- Page panels: on a course page (for the course and for each module of its outline) and on a
+  module page, each a function ``(request, page) -> html`` registered with
+  ``courses.api.register_page_panel`` (e.g. the links to a module's test).
+
+Each app registers its panels from its AppConfig.ready().
 """
 
 from collections.abc import Callable
@@ -9,9 +14,12 @@ from uuid import UUID
 
 from django.http import HttpRequest
 from django.utils.safestring import SafeString, mark_safe
+from wagtail.models import Page
 
 Panel = Callable[[HttpRequest, UUID], str]
+PagePanel = Callable[[HttpRequest, Page], str]
 _panels: list[Panel] = []
+_page_panels: list[PagePanel] = []
 
 
 def register_completion_panel(panel: Panel) -> Panel:
@@ -22,3 +30,14 @@ def register_completion_panel(panel: Panel) -> Panel:
 
 def completion_panels(request: HttpRequest, course_key: UUID) -> SafeString:
     return mark_safe("".join(panel(request, course_key) for panel in _panels))  # noqa: S308 - each panel renders an escaped template
+
+
+def register_page_panel(panel: PagePanel) -> PagePanel:
+    if panel not in _page_panels:
+        _page_panels.append(panel)
+    return panel
+
+
+def page_panels(request: HttpRequest, page: Page) -> SafeString:
+    """What the registered apps add to ``page`` (a course or a module in the reader's tree)."""
+    return mark_safe("".join(panel(request, page) for panel in _page_panels))  # noqa: S308 - each panel renders an escaped template

@@ -21,6 +21,7 @@ class Entry:
 class OutlineModule:
     entry: Entry
     lessons: list[Entry]
+    panels: str = ""  # what other apps add under the module (courses.panels)
 
 
 def entries(pages, language_code: str) -> list[Entry]:

@@ -1,4 +1,5 @@
-"""Load the demo questions, a practice quiz in one lesson and the final test (idempotent)."""
+"""Load the demo questions, a practice quiz in one lesson, a module test, the final test and a
+learning path (idempotent)."""
 
 import io
 import math
@@ -17,7 +18,7 @@ from wagtail.models import Collection, Locale, Page
 from courses.api import LessonPage
 
 from ..models import Choice, Question, Quiz, QuizItem
-from .questions import LANGUAGES, PRACTICE, PRACTICE_LESSON, QUESTIONS
+from .questions import LANGUAGES, MODULE_TEST, PRACTICE, PRACTICE_LESSON, QUESTIONS
 
 COURSE_SLUG = "founding-a-cooperative"
 
@@ -145,6 +146,20 @@ def demo_assessments_load(*, in_lesson: bool = True) -> dict:
         max_attempts=3,
         draw_count=7,
     )
+    module = _quiz(
+        "Demo: test of the first module",
+        Quiz.Kind.MODULE,
+        [sources[key] for key in MODULE_TEST],
+        module=course.get_children().first() if course else None,
+        passing_score=60,
+        max_attempts=0,
+        time_limit_minutes=10,
+    )
     if in_lesson:
         _add_to_lesson(practice)
-    return {"questions": len(sources), "practice": practice.pk, "final": final.pk}
+    return {
+        "questions": len(sources),
+        "practice": practice.pk,
+        "module": module.pk,
+        "final": final.pk,
+    }

@@ -334,3 +334,4 @@ QUESTIONS = [
 
 PRACTICE = ("bank-picture", "capital-true")
 PRACTICE_LESSON = "the-six-steps"
+MODULE_TEST = ("alone-false", "steps-ordering", "name-single")  # the first module's lessons

@@ -1,5 +1,6 @@
 """Quizzes: a practice quiz inside a lesson, or a test (final, module, pre- or post-test)."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -7,11 +8,14 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.models import Orderable
 
+from .. import error_codes
+
 
 class Quiz(ClusterableModel):
     class Kind(models.TextChoices):
         PRACTICE = "practice", _("Practice in a lesson (instant feedback, unlimited tries)")
         FINAL = "final", _("Course test (counts to complete the course)")
+        MODULE = "module", _("Module test (counts to complete the course)")
         PRE = "pre", _("Pre-test (before the course)")
         POST = "post", _("Post-test (after the course)")
 
@@ -25,6 +29,15 @@ class Quiz(ClusterableModel):
         on_delete=models.SET_NULL,
         related_name="+",
         help_text=_("The course this test belongs to (not needed for practice quizzes)."),
+    )
+    module = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("module"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("For a module test: its module (the course is then the module's course)."),
     )
     passing_score = models.PositiveSmallIntegerField(_("passing score (%)"), default=60)
     max_attempts = models.PositiveSmallIntegerField(
@@ -45,6 +58,7 @@ class Quiz(ClusterableModel):
         FieldPanel("title"),
         FieldPanel("kind"),
         PageChooserPanel("course", "courses.CoursePage"),
+        PageChooserPanel("module", "courses.ModulePage"),
         InlinePanel("items", label=_("Question pool")),
         MultiFieldPanel(
             [
@@ -65,6 +79,25 @@ class Quiz(ClusterableModel):
 
     def __str__(self) -> str:
         return self.title
+
+    def save(self, *args, **kwargs) -> None:
+        if self.kind == self.Kind.MODULE and self.module_id:
+            self.course = self.module.get_parent()  # the course always follows the module
+        super().save(*args, **kwargs)
+
+    def clean(self) -> None:
+        if self.kind == self.Kind.MODULE and self.module_id is None:
+            error = ValidationError(
+                _("A module test needs its module."), code=error_codes.MODULE_TEST_WITHOUT_MODULE
+            )
+            raise ValidationError({"module": error})
+
+    @property
+    def counts_for_completion(self) -> bool:
+        return self.kind in COMPLETION_KINDS
+
+
+COMPLETION_KINDS = (Quiz.Kind.FINAL, Quiz.Kind.MODULE)
 
 
 class QuizItem(Orderable):

@@ -13,6 +13,7 @@ from courses.api import course_completion_check
 
 from .. import error_codes
 from ..models import Answer, Attempt, Quiz
+from ..models.quizzes import COMPLETION_KINDS
 from ..scoring import score
 from ..selectors import answer_keys, finished_attempts, pool_keys
 
@@ -22,7 +23,7 @@ GRACE = timedelta(seconds=30)
 
 def _check_may_start(*, learner, quiz: Quiz) -> None:
     done = finished_attempts(learner=learner, quiz=quiz)
-    if any(attempt.passed for attempt in done) and quiz.kind == Quiz.Kind.FINAL:
+    if any(attempt.passed for attempt in done) and quiz.counts_for_completion:
         return
     if quiz.max_attempts and len(done) >= quiz.max_attempts:
         raise ValidationError(
@@ -137,13 +138,13 @@ def attempt_submit(*, learner, attempt_id: int, responses: dict[str, dict]) -> A
         if key in responses and key in keys
     }
     _finish(attempt, scored=scored)
-    if attempt.passed and attempt.quiz.kind == Quiz.Kind.FINAL and attempt.quiz.course:
+    if attempt.passed and attempt.quiz.counts_for_completion and attempt.quiz.course:
         course_completion_check(learner=learner, course_key=attempt.quiz.course.translation_key)
     return attempt
 
 
-def final_tests_passed(learner, course_key: UUID) -> bool:
-    """The completion requirement: every final test of the course passed (true if none)."""
-    tests = Quiz.objects.filter(kind=Quiz.Kind.FINAL, course__translation_key=course_key)
+def course_tests_passed(learner, course_key: UUID) -> bool:
+    """Completion requirement: every final and module test of the course passed (true if none)."""
+    tests = Quiz.objects.filter(kind__in=COMPLETION_KINDS, course__translation_key=course_key)
     passed = Attempt.objects.filter(learner=learner, quiz__in=tests, passed=True)
     return passed.values("quiz").distinct().count() == tests.count()

@@ -12,6 +12,14 @@ def demo_quizzes(demo_academy):
 
 
 @pytest.fixture
+def module_test(demo_quizzes):
+    """The demo test of the course's first module (required, like the final test)."""
+    from assessments.models import Quiz
+
+    return Quiz.objects.get(kind=Quiz.Kind.MODULE, title="Demo: test of the first module")
+
+
+@pytest.fixture
 def learner(db, django_user_model):
     return django_user_model.objects.create_user(
         phone_number="+212661000001",

@@ -15,3 +15,13 @@ def right_responses(attempt) -> dict[str, dict]:
             "numeric": {"number": str(answer.number)},
         }[answer.kind]
     return responses
+
+
+def pass_test(learner, quiz):
+    """Start an attempt at ``quiz`` and submit every right answer."""
+    from assessments.services.attempts import attempt_start, attempt_submit
+
+    attempt = attempt_start(learner=learner, quiz=quiz)
+    return attempt_submit(
+        learner=learner, attempt_id=attempt.pk, responses=right_responses(attempt)
+    )

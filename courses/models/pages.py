@@ -1,5 +1,7 @@
 """The course tree: CourseIndexPage → CoursePage → ModulePage → LessonPage."""
 
+from dataclasses import replace
+
 from django.db import models
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext_lazy as _
@@ -16,7 +18,8 @@ from core.content import resolve
 from core.languages import django_languages
 
 from ..blocks import LessonBodyBlock
-from ..selectors import course_outline, lesson_context, lesson_list
+from ..panels import page_panels
+from ..selectors import OutlineModule, course_outline, lesson_context, lesson_list
 
 
 class LearnerPage(Page):
@@ -120,7 +123,8 @@ class CoursePage(LearnerPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["outline"] = course_outline(self)
+        context["outline"] = _with_panels(request, course_outline(self))
+        context["page_panels"] = page_panels(request, self)
         if request.user.is_authenticated:
             from ..learning import course_progress  # learning reads these models
 
@@ -130,6 +134,10 @@ class CoursePage(LearnerPage):
 
                 context["completion_panels"] = completion_panels(request, self.translation_key)
         return context
+
+
+def _with_panels(request, outline: list[OutlineModule]) -> list[OutlineModule]:
+    return [replace(module, panels=page_panels(request, module.entry.page)) for module in outline]
 
 
 class ModulePage(LearnerPage):
@@ -147,6 +155,7 @@ class ModulePage(LearnerPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["lessons"] = lesson_list(self.get_children().live(), self)
+        context["page_panels"] = page_panels(request, self)
         return context
 
 

@@ -4,7 +4,7 @@ from assessments.demo.loader import demo_assessments_load
 
 
 class Command(BaseCommand):
-    help = "Load the demo questions, a quiz in a lesson and the final test (idempotent)."
+    help = "Load the demo questions, quizzes, tests and learning path (idempotent)."
 
     def handle(self, *args, **options):
         report = demo_assessments_load()
