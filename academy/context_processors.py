@@ -1,8 +1,10 @@
 from django.http import HttpRequest
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 
 from core.languages import LANGUAGES, is_known
 from core.languages import get_language as registered_language
+from courses.api import learner_tag
 
 
 def language(request: HttpRequest) -> dict:
@@ -13,3 +15,8 @@ def language(request: HttpRequest) -> dict:
         "interface_language": current,
         "all_languages": LANGUAGES,
     }
+
+
+def offline(request: HttpRequest) -> dict:
+    """The opaque name under which the phone keeps this learner's saved lessons and queue."""
+    return {"learner_tag": SimpleLazyObject(lambda: learner_tag(getattr(request, "user", None)))}

@@ -6,7 +6,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from academy.views import auth, learner, members, shell
+from academy.views import auth, learner, members, offline, shell
 from assessments.api import learner_urlpatterns as assessments_urlpatterns
 from assessments.api import public_urlpatterns as assessments_public_urlpatterns
 from courses.api import api_urlpatterns, learner_urlpatterns
@@ -17,6 +17,8 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("media-pipeline/", include("media_pipeline.urls")),
     path("api/", include(api_urlpatterns)),
+    path("api/offline/versions/", offline.versions, name="offline_versions"),
+    path("sw.js", offline.service_worker, name="service_worker"),
     path("", include(assessments_public_urlpatterns)),
 ]
 
@@ -44,6 +46,10 @@ urlpatterns += i18n_patterns(
     path("me/members/new/", members.member_new, name="member_new"),
     path("me/members/import/", members.member_import, name="member_import"),
     path("privacy/", learner.privacy, name="privacy"),
+    path("manifest.webmanifest", offline.manifest, name="manifest"),
+    path("offline/", offline.offline_page, name="offline"),
+    path("offline/save/<uuid:key>/", offline.save_plan, name="offline_save_plan"),
+    path("me/offline/", offline.offline_page, {"saved": True}, name="offline_saved"),
     path("", include((assessments_urlpatterns, "assessments"))),
     path("", include(learner_urlpatterns)),
     path("", include("project_bank.urls")),

@@ -6,6 +6,7 @@ from .cohorts import CourseCell, CourseLine, LearnerProgress, learners_progress
 from .completion import register_requirement
 from .learning import CourseProgress, Resume, latest_resume, learner_courses
 from .models import Enrolment, LessonPage, LessonProgress
+from .offline import Saveable, content_versions, learner_tag, saveable
 from .panels import register_completion_panel, register_page_panel
 from .progress import course_completion_check, lesson_mark_done
 from .selectors import Entry, entries
@@ -19,12 +20,15 @@ __all__ = [
     "Entry",
     "LearnerProgress",
     "Resume",
+    "Saveable",
     "api_urlpatterns",
+    "content_versions",
     "course_completed",
     "course_completion_check",
     "latest_resume",
     "learner_courses",
     "learner_data",
+    "learner_tag",
     "learner_urlpatterns",
     "learners_progress",
     "lesson_mark_done",
@@ -32,6 +36,7 @@ __all__ = [
     "register_completion_panel",
     "register_page_panel",
     "register_requirement",
+    "saveable",
     "search_lessons",
 ]
 

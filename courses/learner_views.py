@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 from wagtail.models import Page
 
 from .models import ProgressEvent
+from .offline import learner_tag
 from .progress import EventIn, enrolment_create, lesson_mark_done, progress_record
 
 MAX_EVENTS = 50
@@ -84,6 +85,9 @@ def progress(request: HttpRequest) -> JsonResponse:
     """Progress events from the lesson page (form-encoded for sendBeacon, or JSON)."""
     if not request.user.is_authenticated:
         return JsonResponse({"error": _("Sign in to keep your progress.")}, status=401)
+    if request.POST.get("learner", learner_tag(request.user)) != learner_tag(request.user):
+        # A queue kept on a shared phone goes only to the learner who made it.
+        return JsonResponse({"error": _("This progress belongs to another learner.")}, status=409)
     try:
         events = _events_from(request)
         applied = progress_record(learner=request.user, events=events)

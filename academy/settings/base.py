@@ -82,6 +82,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "academy.context_processors.language",
+                "academy.context_processors.offline",
             ],
         },
     },

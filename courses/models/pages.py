@@ -37,6 +37,7 @@ class LearnerPage(Page):
 
     def serve(self, request, *args, **kwargs):
         response = super().serve(request, *args, **kwargs)
+        response["X-Offline"] = "page"  # the service worker may keep it among recent pages
         if request.user.is_authenticated:
             # A shared phone: the next learner must not find this one's page in the cache.
             add_never_cache_headers(response)

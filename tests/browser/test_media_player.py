@@ -22,7 +22,7 @@ from django.conf import settings
 from django.core.files import File
 from django.core.files.storage import default_storage
 from django.http import HttpResponse
-from django.template.defaultfilters import filesizeformat
+from core.sizes import human_size
 from django.urls import re_path
 from django.utils import translation
 from django.views.static import serve
@@ -93,7 +93,7 @@ def lesson_with_video(live_demo_academy, settings, tmp_path, monkeypatch):
     lesson.save_revision().publish()
     with translation.override("shi"):  # the sizes as the lesson shows them ("≈ 19.2 KB")
         sizes = [
-            filesizeformat(default_storage.size(n)) for n in (asset.audio_download, asset.download)
+            human_size(default_storage.size(n)) for n in (asset.audio_download, asset.download)
         ]
     return live_demo_academy, sizes
 

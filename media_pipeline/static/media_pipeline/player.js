@@ -1,5 +1,5 @@
 /* The lesson player: native HLS, else hls.js (loaded only then), else the low MP4 already in
-   <source>. A remembered "save data" switch plays the sound only. A remembered "language of the
+   <source> (also when that file is saved on the phone; offline without it, the sound only). A remembered "save data" switch plays the sound only. A remembered "language of the
    voice" choice plays a voice-over instead of the original sound: in sound-only mode the audio
    element plays it; with the video, the video is muted and a hidden <audio> plays it in step
    (play, pause, seeking and rate followed; set back when it drifts more than 0.3 s). Every ~15 s of playback, on
@@ -43,6 +43,11 @@
       hls.loadSource(url); hls.attachMedia(video); video._hls = hls;
       if (resume) video.play(); /* a new source pauses the element */
     });
+  }
+
+  function kept(url) {
+    if (!url || !window.caches) return Promise.resolve(false);
+    return caches.match(url).then(Boolean, function () { return false; });
   }
 
   function report(root, media) {
@@ -142,7 +147,13 @@
     if (!video) return;
     track(root, video);
     var started = false;
-    function load() { if (!started) { started = true; attach(root, video, quality.value, true); } }
+    var file = video.querySelector("source") && video.querySelector("source").src;
+    /* A video saved on the phone plays from its file there, never from the stream. */
+    function load() {
+      if (started) return;
+      started = true;
+      kept(file).then(function (saved) { if (!saved) attach(root, video, quality.value, true); });
+    }
     video.addEventListener("play", load, {once: true});
     quality.addEventListener("change", function () {
       var at = video.currentTime, playing = !video.paused;
@@ -157,9 +168,14 @@
       seek(to, from.currentTime);
       if (playing) to.play();
     }
-    var remembered = localStorage.getItem(SAVE_DATA) === "1" ||
-      (navigator.connection && navigator.connection.saveData);
+    /* the site's "save data" setting: on when chosen, or by default on a slow link */
+    var stored = localStorage.getItem(SAVE_DATA), link = navigator.connection;
+    var remembered = stored === "1" ||
+      (stored === null && !!link && (link.saveData || /2g|3g/.test(link.effectiveType || "")));
     saveData.checked = !!remembered; mode(saveData.checked);
+    if (!navigator.onLine && !remembered) { /* offline with only the sound saved: play that */
+      kept(file).then(function (saved) { if (!saved) { saveData.checked = true; mode(true); } });
+    }
     saveData.addEventListener("change", function () {
       localStorage.setItem(SAVE_DATA, saveData.checked ? "1" : "0"); mode(saveData.checked);
     });
