@@ -10,7 +10,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
-from courses.api import LessonPage
+from courses.api import LessonPage, learner_tag
 
 from .forms import response_from, responses_from
 from .models import Attempt, Certificate, Evaluation, Quiz
@@ -39,6 +39,9 @@ def _lesson_holds(lesson, quiz: Quiz) -> bool:
 @login_required
 @require_POST
 def practice(request, quiz_id: int):
+    if request.POST.get("learner", learner_tag(request.user)) != learner_tag(request.user):
+        # An answer kept on a shared phone goes only to the learner who gave it.
+        return HttpResponse(_("This answer belongs to another learner."), status=409)
     quiz = get_object_or_404(Quiz, pk=quiz_id, kind=Quiz.Kind.PRACTICE)
     lesson = get_object_or_404(LessonPage, pk=request.POST.get("lesson", "0") or 0)
     if not _lesson_holds(lesson, quiz):
@@ -57,6 +60,8 @@ def practice(request, quiz_id: int):
         )
     except ValidationError as error:
         return HttpResponse(error.messages[0], status=400)
+    if request.headers.get("X-Offline-Replay"):  # sent later from the phone's queue
+        return HttpResponse(status=204)
     return redirect(f"{_safe_next(request, lesson.url)}#q-{key}")
 
 

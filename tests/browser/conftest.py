@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import sync_playwright
 
+from . import media_site
+
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 PHONE = {"width": 360, "height": 740}
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
@@ -51,3 +53,44 @@ def shoot():
         page.screenshot(path=ARTIFACTS / f"{name}.png", full_page=True)
 
     return save
+
+
+@pytest.fixture
+def lesson_with_video(live_demo_academy, settings, tmp_path, monkeypatch):
+    """The shi lesson with a ready video asset and its published Tachelhit subtitles."""
+    from django.core.files.storage import default_storage
+    from django.utils import translation
+
+    from core.sizes import human_size
+    from courses.models import LessonPage
+    from media_pipeline.services.processing import asset_process
+    from media_pipeline.services.subtitles import subtitle_track_publish, subtitle_track_upload
+    from media_pipeline.services.transcription import asset_transcribe
+    from media_pipeline.tests import media
+    from media_pipeline.tests.factories import asset_from
+
+    settings.ROOT_URLCONF = media_site.__name__
+    settings.MEDIA_ROOT = str(tmp_path / "media")
+    settings.MEDIA_PIPELINE = {**settings.MEDIA_PIPELINE, "WHISPER_MODEL_DIR": None}
+    monkeypatch.setattr("media_pipeline.services.enqueue.send", lambda name, pk: None)
+    monkeypatch.setattr(
+        "django.test.testcases.serve", media_site.serve_with_ranges
+    )  # the live server's media files
+    clip = media.video(tmp_path, size="426x240", seconds=6)
+    asset = asset_from(clip, language="en", title="Six steps")
+    asset_process(asset_id=asset.pk)
+    asset_transcribe(asset_id=asset.pk)
+    asset.refresh_from_db()
+    assert asset.status == "ready", (asset.status, asset.error_code)
+    subtitle_track_publish(
+        track=subtitle_track_upload(asset=asset, language="shi", text=media_site.SRT)
+    )
+    lesson = LessonPage.objects.get(slug="the-six-steps", locale__language_code="shi")
+    video = {"type": "video", "value": {"asset": asset.pk, "title": "ⵜⵉⵙⵏⴰⵡⵉⵏ"}}
+    lesson.body = [video, *lesson.body.raw_data]
+    lesson.save_revision().publish()
+    with translation.override("shi"):  # the sizes as the lesson shows them ("≈ 19.2 KB")
+        sizes = [
+            human_size(default_storage.size(n)) for n in (asset.audio_download, asset.download)
+        ]
+    return live_demo_academy, sizes

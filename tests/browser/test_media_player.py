@@ -7,27 +7,14 @@ Chromium (156) plays HLS natively, so the player hands it the master playlist an
 hls.js; a browser without native HLS is played too (``canPlayType`` answering "" for HLS), where
 the player must load our vendored hls.js. Screenshots: test-artifacts/player-shi.png and
 player-audio-only.png.
-
-The test server does not serve MEDIA_ROOT (SERVE_MEDIA is off and the URLs are built at import
-time), so this module is also the URL configuration: the academy's URLs plus /media/. Either way
-media files are answered with byte ranges, as a real media server does (the live server's own
-media handler is given the same ``serve``).
+The lesson and the site that serves its media: ``lesson_with_video`` (conftest.py, media_site.py).
 """
 
 import re
 from urllib.parse import urlsplit
 
 import pytest
-from django.conf import settings
 from django.core.files import File
-from django.core.files.storage import default_storage
-from django.http import HttpResponse
-from core.sizes import human_size
-from django.urls import re_path
-from django.utils import translation
-from django.views.static import serve
-
-from academy.urls import urlpatterns as academy_urlpatterns
 
 from .conftest import PHONE
 
@@ -35,67 +22,9 @@ pytestmark = pytest.mark.browser
 
 LESSON = "/shi/founding-a-cooperative/before-you-start/the-six-steps/"
 HLS_SCRIPT = "/static/media_pipeline/vendor/hls.light.min.js"
-SRT = "1\n00:00:00,200 --> 00:00:05,800\nⴰⵣⵓⵍ ⴼⵍⴰⵡⵏ\n"
+
 VIDEO, AUDIO = "[data-media-player] video", "[data-media-player] audio"
 VOICE = "[data-media-player] [data-voice-audio]"
-
-
-def _serve(request, path, document_root=None, show_indexes=False):
-    """Django's static ``serve`` with byte ranges, as a media server answers (an <audio> playing
-    a progressive file can only seek with them)."""
-    response = serve(request, path, document_root=document_root, show_indexes=show_indexes)
-    response["Accept-Ranges"] = "bytes"
-    match = re.fullmatch(r"bytes=(\d+)-(\d*)", request.headers.get("Range", ""))
-    if response.status_code != 200 or not match:
-        return response
-    body = b"".join(response.streaming_content)
-    start, end = int(match[1]), min(int(match[2] or len(body) - 1), len(body) - 1)
-    if start >= len(body):
-        return HttpResponse(status=416, headers={"Content-Range": f"bytes */{len(body)}"})
-    partial = HttpResponse(body[start : end + 1], status=206, content_type=response["Content-Type"])
-    partial["Content-Range"] = f"bytes {start}-{end}/{len(body)}"
-    partial["Accept-Ranges"] = "bytes"
-    return partial
-
-
-def _media(request, path):
-    return _serve(request, path, document_root=settings.MEDIA_ROOT)
-
-
-urlpatterns = [re_path(r"^media/(?P<path>.*)$", _media), *academy_urlpatterns]
-
-
-@pytest.fixture
-def lesson_with_video(live_demo_academy, settings, tmp_path, monkeypatch):
-    """The shi lesson with a ready video asset and its published Tachelhit subtitles."""
-    from courses.models import LessonPage
-    from media_pipeline.services.processing import asset_process
-    from media_pipeline.services.subtitles import subtitle_track_publish, subtitle_track_upload
-    from media_pipeline.services.transcription import asset_transcribe
-    from media_pipeline.tests import media
-    from media_pipeline.tests.factories import asset_from
-
-    settings.ROOT_URLCONF = __name__
-    settings.MEDIA_ROOT = str(tmp_path / "media")
-    settings.MEDIA_PIPELINE = {**settings.MEDIA_PIPELINE, "WHISPER_MODEL_DIR": None}
-    monkeypatch.setattr("media_pipeline.services.enqueue.send", lambda name, pk: None)
-    monkeypatch.setattr("django.test.testcases.serve", _serve)  # the live server's media files
-    clip = media.video(tmp_path, size="426x240", seconds=6)
-    asset = asset_from(clip, language="en", title="Six steps")
-    asset_process(asset_id=asset.pk)
-    asset_transcribe(asset_id=asset.pk)
-    asset.refresh_from_db()
-    assert asset.status == "ready", (asset.status, asset.error_code)
-    subtitle_track_publish(track=subtitle_track_upload(asset=asset, language="shi", text=SRT))
-    lesson = LessonPage.objects.get(slug="the-six-steps", locale__language_code="shi")
-    video = {"type": "video", "value": {"asset": asset.pk, "title": "ⵜⵉⵙⵏⴰⵡⵉⵏ"}}
-    lesson.body = [video, *lesson.body.raw_data]
-    lesson.save_revision().publish()
-    with translation.override("shi"):  # the sizes as the lesson shows them ("≈ 19.2 KB")
-        sizes = [
-            human_size(default_storage.size(n)) for n in (asset.audio_download, asset.download)
-        ]
-    return live_demo_academy, sizes
 
 
 @pytest.fixture

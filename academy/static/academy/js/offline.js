@@ -55,12 +55,13 @@
     .then((who) => { me = who.learner; csrf = who.csrf; }, () => {});
 
   /* The queue. */
-  const memory = []; /* rows the phone had no room for: kept here until they can be sent */
-  const queued = (row) => S.put("queue", row).catch((error) => { memory.push(row); throw error; });
+  const memory = []; /* progress the phone had no room for: kept here until it can be sent */
+  const queued = (row) => S.put("queue", row).catch((error) => { if (row.event) memory.push(row); throw error; });
   const flush = async () => {
     if (!me || !navigator.onLine) return;
     await whoIsHere;
-    while (memory.length) await S.put("queue", memory[0]).then(() => memory.shift()).catch(() => { throw new Error("full"); });
+    const events = memory.splice(0).map((row) => row.event);
+    if (events.length) window.academyOffline.send(events);
     return S.flush(me, csrf);
   };
   const flushSoon = () => flush().catch(() => {});
@@ -68,7 +69,10 @@
     .then((registration) => registration.sync && registration.sync.register("academy-queue")).catch(() => {});
 
   const keep = (row) => queued({ id: newId(), learner: me, at: new Date().toISOString(), ...row })
-    .then(askForSync, () => say(document.querySelector("[data-offline-note]"), body.dataset.msgFull));
+    .then(askForSync, () => {
+      say(document.querySelector("[data-phone-full]"), body.dataset.msgFull);
+      if (!row.event) throw new Error("full"); /* a quiz answer that could not be kept: say so */
+    });
 
   /* Lesson progress from progress.js: straight to the server when online, else queued. */
   window.academyOffline = {
@@ -102,7 +106,7 @@
       const note = form.querySelector("[data-offline-note]") || document.querySelector("[data-offline-note]");
       say(note, note && note.dataset.text);
       form.querySelectorAll("button").forEach((button) => { button.disabled = true; });
-    });
+    }, () => {});
   });
 
   /* Saving a course or a lesson. */
