@@ -8,7 +8,7 @@ its quizzes. Streams (HLS playlists) are left out: saved media play from their s
 
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit, urlunsplit
 
 from django.conf import settings
 from django.core.files.storage import default_storage
@@ -91,11 +91,18 @@ def _smallest(srcset: str | None) -> str | None:
     return srcset.split(",")[0].strip().split(" ")[0] or None
 
 
-def files_in(html: str) -> Found:
+def files_in(html: str, *, base: str = "/") -> Found:
+    """The files of the page at ``base``, as paths of this site (others are not kept)."""
     harvester = _Harvester()
     harvester.feed(html)
     harvester.close()
-    return harvester.found
+    found = Found()
+    for group in ("always", AUDIO, VIDEO):
+        for url in getattr(harvester.found, group):
+            absolute = urlsplit(urljoin(base, url))
+            if not absolute.netloc:
+                found.add(urlunsplit(("", "", absolute.path, absolute.query, "")), group)
+    return found
 
 
 @dataclass(frozen=True)
@@ -152,10 +159,11 @@ def bundle_for(request: HttpRequest, saveable: Saveable) -> Bundle:
         url = page.get_url(request)
         html = _render(request, url)
         pages.append(Item(url=url, bytes=len(html)))
-        found.merge(files_in(html.decode()))
+        found.merge(files_in(html.decode(), base=url))
 
     def measured(urls: list[str]) -> list[Item]:
-        return [Item(url=url, bytes=_measure(request, url)) for url in urls]
+        items = [Item(url=url, bytes=_measure(request, url)) for url in urls]
+        return [item for item in items if item.bytes]  # a missing file cannot be kept
 
     return Bundle(
         pages=pages,

@@ -179,8 +179,9 @@ def test_a_full_phone_says_so_and_loses_no_progress(browser, learners):
     context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
     sign_in(context, server, learner)
     page = context.new_page()
-    open_controlled(page, server.url + LESSONS[1])  # read once online: kept among recent pages
-    open_controlled(page, server.url + LESSONS[0])
+    open_controlled(page, server.url + COURSE)
+    page.goto(server.url + LESSONS[1])  # read once online: kept among her recent pages
+    page.goto(server.url + LESSONS[0])
     context.set_offline(True)
     mark_done_offline(page)  # queued on the phone
     page.goto(server.url + LESSONS[1])
@@ -227,8 +228,8 @@ def test_the_next_learner_cannot_read_the_first_ones_queue(browser, learners):
     open_controlled(page, server.url + LESSONS[0])
     context.set_offline(True)
     mark_done_offline(page)
-    page.locator("header form[data-sign-out] button").tap()  # "switch learner", offline
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.locator("header form[data-sign-out] button").tap()  # "switch learner", offline
     assert page.locator("body[data-shell]").count() == 1
     assert page.locator("[data-saved-list] li").count() == 0
     context.set_offline(False)

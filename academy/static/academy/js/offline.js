@@ -15,7 +15,7 @@
   const $$ = (selector, root = document) => Array.from(root.querySelectorAll(selector));
   const say = (node, text) => { if (node) { node.textContent = text; node.hidden = !text; } };
   const fill = (text, values) => text.replace(/\{(\w+)\}/g, (all, name) => (name in values ? values[name] : all));
-  const newId = () => (crypto.randomUUID ? crypto.randomUUID() : `${Date.now()}-${Math.random()}`.replace(".", ""));
+  const newId = () => S.newId();
 
   /* Save data: remembered on the phone; on by default where the browser says the link is slow. */
   const slowLink = () => {

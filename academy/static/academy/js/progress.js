@@ -3,8 +3,7 @@
 (() => {
   const { lesson, endpoint, csrf } = document.currentScript.dataset;
   const queue = [];
-  const newId = () => crypto.randomUUID ? crypto.randomUUID()
-    : ([1e7] + -1e3 + -4e3 + -8e3 + -1e11).replace(/[018]/g, (c) => (c ^ (crypto.getRandomValues(new Uint8Array(1))[0] & (15 >> (c / 4)))).toString(16));
+  const newId = () => window.academyStore.newId();
   const push = (kind, detail = {}) => queue.push({
     id: newId(), lesson, kind, at: new Date().toISOString(), position: detail.position, duration: detail.duration,
   });

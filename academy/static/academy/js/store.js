@@ -29,6 +29,8 @@ self.academyStore = (() => {
   const mine = (store, learner) => run(store, "readonly", (s) => s.index("learner").getAll(learner));
   const who = () => get("meta", "who").then((row) => row || { learner: "", csrf: "" }, () => ({ learner: "", csrf: "" }));
   const cacheName = (kind, learner) => `${kind}-${learner || "anyone"}`;
+  const newId = () => (crypto.randomUUID ? crypto.randomUUID()
+    : "10000000-1000-4000-8000-100000000000".replace(/[018]/g, (c) => (c ^ (crypto.getRandomValues(new Uint8Array(1))[0] & (15 >> (c / 4)))).toString(16)));
 
   const post = (url, body, csrf) => fetch(url, {
     method: "POST", body, credentials: "same-origin", redirect: "manual",
@@ -39,8 +41,12 @@ self.academyStore = (() => {
      (not signed in, another learner, no connection) waits for the next try. */
   const settled = (response) => [200, 204, 400, 404].includes(response.status);
 
-  /* Send her queue: events in one batch, then each quiz answer in order. */
-  const flush = async (learner, csrf) => {
+  /* Send her queue: events in one batch, then each quiz answer in order; one sender at a time
+     (a page and the worker may both try when the connection returns). */
+  const flush = (learner, csrf) => (navigator.locks
+    ? navigator.locks.request("academy-queue", () => send(learner, csrf))
+    : send(learner, csrf));
+  const send = async (learner, csrf) => {
     if (!learner) return 0;
     const rows = await mine("queue", learner);
     const events = rows.filter((row) => row.event);
@@ -54,6 +60,7 @@ self.academyStore = (() => {
     for (const row of rows.filter((item) => item.form)) {
       const body = new URLSearchParams(row.form);
       body.set("learner", learner);
+      body.set("event", row.id);
       body.set("csrfmiddlewaretoken", csrf);
       if (!settled(await post(row.action, body, csrf))) break;
       await remove("queue", row.id);
@@ -62,5 +69,5 @@ self.academyStore = (() => {
     return sent;
   };
 
-  return { get, put, remove, mine, who, cacheName, flush };
+  return { get, put, remove, mine, who, cacheName, newId, flush };
 })();
