@@ -1,4 +1,5 @@
-"""The certificate as a PDF made with WeasyPrint: A4 or a phone-sized page, fonts embedded.
+"""The certificate (of a course or a learning path) as a PDF made with WeasyPrint: A4 or a
+phone-sized page, fonts embedded.
 
 Fonts come from Debian's fonts-noto-core through ``file://`` paths, so Arabic is shaped and
 Tifinagh has its glyphs whatever fonts the machine's fontconfig would pick.
@@ -26,13 +27,17 @@ def qr_data_uri(url: str) -> str:
     return "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode("ascii")
 
 
-def _side(certificate: Certificate, language_code: str, title: str) -> dict:
+def _side(certificate: Certificate, language_code: str, field: str) -> dict:
+    """One language's side: ``field`` names the title to show ("title" or "title_ar")."""
+    title = getattr(certificate, field)
+    courses = [course.get(field, "") for course in certificate.courses]
     with translation.override(language_code):
         return {
             "language": get_language(language_code),
             "title": title,
             "html": render_to_string(
-                "assessments/certificate_side.html", {"certificate": certificate, "title": title}
+                "assessments/certificate_side.html",
+                {"certificate": certificate, "title": title, "courses": courses},
             ),
         }
 
@@ -40,9 +45,9 @@ def _side(certificate: Certificate, language_code: str, title: str) -> dict:
 def certificate_pdf(*, certificate: Certificate, verify_url: str, layout: str = "a4") -> bytes:
     from weasyprint import HTML  # heavy import, only when a PDF is made
 
-    sides = [_side(certificate, certificate.language, certificate.course_title)]
+    sides = [_side(certificate, certificate.language, "title")]
     if certificate.language != "ar":
-        sides.append(_side(certificate, "ar", certificate.course_title_ar))
+        sides.append(_side(certificate, "ar", "title_ar"))
     html = render_to_string(
         "assessments/certificate_pdf.html",
         {

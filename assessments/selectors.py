@@ -1,13 +1,27 @@
-"""Reads: questions as a learner sees them (no answer key), answer keys for scoring, reports."""
+"""Reads: questions as a learner sees them (no answer key), answer keys for scoring, the tests a
+page offers, learning paths and her progress in them, reports."""
 
 from collections import defaultdict
 from dataclasses import dataclass
+from uuid import UUID
 
 from django.db.models import Prefetch, Q
+from wagtail.models import Page
 
+from core.content import resolve_many
 from core.languages import Language, fallback_chain, get_language
+from courses.api import Enrolment
 
-from .models import Attempt, Certificate, Choice, PracticeAnswer, Question, Quiz
+from .models import (
+    Attempt,
+    Certificate,
+    Choice,
+    LearningPath,
+    LearningPathCourse,
+    PracticeAnswer,
+    Question,
+    Quiz,
+)
 from .scoring import AnswerKey
 
 
@@ -42,11 +56,14 @@ def _rows(keys) -> list[Question]:
     )
 
 
-def _best(rows: list[Question], language_code: str) -> dict[str, Question]:
-    """Per question key, the translation nearest on the fallback chain, else the source."""
+def _best(rows: list, language_code: str) -> dict:
+    """Per translation key (as text), the row nearest on the fallback chain, else the source.
+
+    Works for any translatable snippet (questions, learning paths) whose rows come in pk order.
+    """
     chain = fallback_chain(language_code)
     rank = {code: index for index, code in enumerate(chain)}
-    best: dict[str, Question] = {}
+    best: dict = {}
     for row in rows:
         key = str(row.translation_key)
         current = best.get(key)
@@ -165,6 +182,113 @@ def tests_of_page(*, learner, page_key) -> list[TestLink]:
 
 def certificates_of(learner) -> list[Certificate]:
     return list(Certificate.objects.filter(learner=learner))
+
+
+def course_certificate(*, learner, course_key) -> Certificate | None:
+    return Certificate.objects.filter(
+        learner=learner, kind=Certificate.Kind.COURSE, subject_key=course_key
+    ).first()
+
+
+def path_translation(path_key, language_code: str) -> LearningPath | None:
+    """The path's translation nearest on the fallback chain of ``language_code``."""
+    rows = list(LearningPath.objects.filter(translation_key=path_key).select_related("locale"))
+    return _best(sorted(rows, key=lambda row: row.pk), language_code).get(str(path_key))
+
+
+def path_course_keys(path_key) -> list[UUID]:
+    """The path's courses in order, as the source (first row written) lists them."""
+    source = LearningPath.objects.filter(translation_key=path_key).order_by("pk").first()
+    if source is None:
+        return []
+    steps = source.steps.order_by("sort_order").values_list("course__translation_key", flat=True)
+    return list(dict.fromkeys(steps))
+
+
+def paths_with_course(course_key) -> list[UUID]:
+    keys = LearningPathCourse.objects.filter(course__translation_key=course_key).values_list(
+        "path__translation_key", flat=True
+    )
+    return list(dict.fromkeys(keys))
+
+
+def completed_course_keys(learner, course_keys) -> set[UUID]:
+    return set(
+        Enrolment.objects.filter(
+            learner=learner, course_key__in=list(course_keys), completed_at__isnull=False
+        ).values_list("course_key", flat=True)
+    )
+
+
+@dataclass(frozen=True)
+class PathCourse:
+    title: str
+    url: str
+    done: bool
+
+
+@dataclass(frozen=True)
+class PathProgress:
+    """A learning path as she sees it: its courses, how many she has finished, her certificate."""
+
+    title: str
+    description: str
+    shown: Language
+    courses: list[PathCourse]
+    done: int
+    certificate: Certificate | None
+
+    @property
+    def total(self) -> int:
+        return len(self.courses)
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.done / self.total) if self.total else 0
+
+
+def _path_courses(course_keys: list[UUID], done: set[UUID], language_code: str) -> list:
+    pages = Page.objects.filter(translation_key__in=course_keys).select_related("locale")
+    best = resolve_many(pages, language_code)
+    here = {
+        page.translation_key: page for page in pages if page.locale.language_code == language_code
+    }
+    return [
+        PathCourse(
+            title=best[key].title,
+            url=(here.get(key) or best[key]).url or "",
+            done=key in done,
+        )
+        for key in course_keys
+        if key in best
+    ]
+
+
+def path_progress_of(learner, language_code: str) -> list[PathProgress]:
+    """Every learning path, in her language, with her progress (a few queries per path)."""
+    path_keys = dict.fromkeys(
+        LearningPath.objects.order_by("pk").values_list("translation_key", flat=True)
+    )
+    certificates = {
+        c.subject_key: c
+        for c in Certificate.objects.filter(learner=learner, kind=Certificate.Kind.PATH)
+    }
+    found = []
+    for path_key in path_keys:
+        path = path_translation(path_key, language_code)
+        course_keys = path_course_keys(path_key)
+        done = completed_course_keys(learner, course_keys)
+        found.append(
+            PathProgress(
+                title=path.title,
+                description=path.description,
+                shown=get_language(path.locale.language_code),
+                courses=_path_courses(course_keys, done, language_code),
+                done=len(done),
+                certificate=certificates.get(path_key),
+            )
+        )
+    return found
 
 
 def question_success_rates(quiz: Quiz) -> dict[str, tuple[int, float]]:

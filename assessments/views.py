@@ -15,7 +15,14 @@ from courses.api import LessonPage, learner_tag
 from .forms import response_from, responses_from
 from .models import Attempt, Certificate, Evaluation, Quiz
 from .pdf import certificate_pdf, masked_name
-from .selectors import certificates_of, feedback_for, finished_attempts, question_views
+from .selectors import (
+    certificates_of,
+    course_certificate,
+    feedback_for,
+    finished_attempts,
+    path_progress_of,
+    question_views,
+)
 from .services.attempts import attempt_start, attempt_submit
 from .services.evaluations import evaluation_save
 from .services.practice import practice_answer
@@ -129,16 +136,18 @@ def attempt_result(request, attempt_id: int):
     ]
     certificate = None
     if attempt.passed and attempt.quiz.course_id:
-        certificate = Certificate.objects.filter(
-            learner=request.user, course_key=attempt.quiz.course.translation_key
-        ).first()
+        course_key = attempt.quiz.course.translation_key
+        certificate = course_certificate(learner=request.user, course_key=course_key)
     context = {"attempt": attempt, "rows": rows, "certificate": certificate}
     return render(request, "assessments/result.html", context)
 
 
 @login_required
 def my_certificates(request):
-    context = {"certificates": certificates_of(request.user)}
+    context = {
+        "certificates": certificates_of(request.user),
+        "paths": path_progress_of(request.user, get_language()),
+    }
     return render(request, "assessments/my_certificates.html", context)
 
 
@@ -185,13 +194,15 @@ FACES = [
 
 @login_required
 def evaluation(request, code: str):
-    certificate = get_object_or_404(Certificate, code=code, learner=request.user)
+    certificate = get_object_or_404(
+        Certificate, code=code, learner=request.user, kind=Certificate.Kind.COURSE
+    )
     context = {"certificate": certificate, "faces": FACES, "useful": Evaluation.Useful.choices}
     if request.method == "POST":
         try:
             evaluation_save(
                 learner=request.user,
-                course_key=certificate.course_key,
+                course_key=certificate.subject_key,
                 satisfaction=int(request.POST.get("satisfaction") or 0),
                 useful=request.POST.get("useful", ""),
                 comment=request.POST.get("comment", "")[:2000],

@@ -1,4 +1,4 @@
-"""The question bank, quizzes and certificates in the Wagtail admin."""
+"""The question bank, quizzes, learning paths and certificates in the Wagtail admin."""
 
 from django import forms
 from django.urls import path, reverse
@@ -11,7 +11,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from . import admin_views
-from .models import Certificate, Question, Quiz
+from .models import Certificate, LearningPath, Question, Quiz
 from .services.certificates import certificate_revoke
 
 
@@ -28,8 +28,17 @@ class QuizViewSet(SnippetViewSet):
     model = Quiz
     icon = "tasks"
     menu_label = _("Quizzes and tests")
-    list_display = ["title", "kind", "course"]
+    list_display = ["title", "kind", "course", "module"]
     list_filter = ["kind"]
+
+
+class LearningPathViewSet(SnippetViewSet):
+    model = LearningPath
+    icon = "list-ol"
+    menu_label = _("Learning paths")
+    list_display = ["title", "locale"]
+    list_filter = ["locale"]
+    search_fields = ["title"]
 
 
 class RevokeForm(WagtailAdminModelForm):
@@ -50,7 +59,8 @@ class CertificateViewSet(SnippetViewSet):
     model = Certificate
     icon = "success"
     menu_label = _("Certificates")
-    list_display = ["learner_name", "course_title", "code", "issued_at", "revoked_at"]
+    list_display = ["learner_name", "title", "kind", "code", "issued_at", "revoked_at"]
+    list_filter = ["kind"]
     search_fields = ["code", "learner_name"]
     panels = [
         FieldPanel("learner_name", read_only=True),
@@ -64,7 +74,7 @@ class CertificateViewSet(SnippetViewSet):
 
 
 class AssessmentsGroup(SnippetViewSetGroup):
-    items = (QuestionViewSet, QuizViewSet, CertificateViewSet)
+    items = (QuestionViewSet, QuizViewSet, LearningPathViewSet, CertificateViewSet)
     menu_icon = "tasks"
     menu_label = _("Assessments")
     menu_name = "assessments"

@@ -7,6 +7,7 @@ import struct
 import wave
 from decimal import Decimal
 
+from django.apps import apps
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from django.db import transaction
@@ -17,8 +18,15 @@ from wagtail.models import Collection, Locale, Page
 
 from courses.api import LessonPage
 
-from ..models import Choice, Question, Quiz, QuizItem
-from .questions import LANGUAGES, MODULE_TEST, PRACTICE, PRACTICE_LESSON, QUESTIONS
+from ..models import Choice, LearningPath, LearningPathCourse, Question, Quiz, QuizItem
+from .questions import (
+    LANGUAGES,
+    LEARNING_PATH,
+    MODULE_TEST,
+    PRACTICE,
+    PRACTICE_LESSON,
+    QUESTIONS,
+)
 
 COURSE_SLUG = "founding-a-cooperative"
 
@@ -126,6 +134,34 @@ def _add_to_lesson(quiz: Quiz) -> None:
         lesson.save_revision().publish()
 
 
+def _learning_path() -> LearningPath:
+    """The demo path: Arabic source and its translations, each listing every demo course."""
+    source = LearningPath.objects.filter(
+        locale__language_code="ar", title=LEARNING_PATH["title"]["ar"]
+    ).first()
+    if source is not None:
+        return source
+    course_model = apps.get_model("courses", "CoursePage")  # by label: courses.api has no export
+    courses = list(
+        course_model.objects.filter(locale__language_code="ar", alias_of__isnull=True).order_by(
+            "path"
+        )
+    )
+    for language in LEARNING_PATH["title"]:
+        path = LearningPath(
+            locale=Locale.objects.get(language_code=language),
+            title=LEARNING_PATH["title"][language],
+            description=LEARNING_PATH["description"][language],
+        )
+        if source is not None:
+            path.translation_key = source.translation_key
+        path.save()
+        for index, course in enumerate(courses):
+            LearningPathCourse.objects.create(path=path, course=course, sort_order=index)
+        source = source or path
+    return source
+
+
 @transaction.atomic
 def demo_assessments_load(*, in_lesson: bool = True) -> dict:
     if Collection.get_first_root_node() is None:
@@ -162,4 +198,5 @@ def demo_assessments_load(*, in_lesson: bool = True) -> dict:
         "practice": practice.pk,
         "module": module.pk,
         "final": final.pk,
+        "path": _learning_path().pk,
     }

@@ -335,3 +335,19 @@ QUESTIONS = [
 PRACTICE = ("bank-picture", "capital-true")
 PRACTICE_LESSON = "the-six-steps"
 MODULE_TEST = ("alone-false", "steps-ordering", "name-single")  # the first module's lessons
+
+# The demo learning path: every demo course, in tree order (Tachelhit and Tarifit fall back).
+LEARNING_PATH = {
+    "title": {
+        "ar": "مسار المؤسِّسات والمؤسِّسين",
+        "fr": "Parcours : fonder sa coopérative",
+        "ary": "المسار ديال اللي بغاو يأسسو",
+        "en": "Path: founding your cooperative",
+    },
+    "description": {
+        "ar": "كل ما تحتاجونه لتأسيس تعاونيتكم، خطوة بخطوة.",
+        "fr": "Tout ce qu'il faut pour fonder votre coopérative, pas à pas.",
+        "ary": "كلشي اللي خاصكم باش تأسسو التعاونية ديالكم، خطوة بخطوة.",
+        "en": "Everything you need to found your cooperative, step by step.",
+    },
+}

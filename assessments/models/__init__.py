@@ -1,5 +1,6 @@
 from .attempts import Answer, Attempt, PracticeAnswer
 from .certificates import Certificate
+from .paths import LearningPath, LearningPathCourse
 from .questions import Choice, Question
 from .quizzes import Quiz, QuizItem
 from .surveys import Evaluation
@@ -10,6 +11,8 @@ __all__ = [
     "Certificate",
     "Choice",
     "Evaluation",
+    "LearningPath",
+    "LearningPathCourse",
     "PracticeAnswer",
     "Question",
     "Quiz",

@@ -1,4 +1,5 @@
-"""Certificates: issued once per learner and course, revoked by staff with a reason."""
+"""Certificates: issued once per learner and subject (a course, a learning path), revoked by
+staff with a reason."""
 
 import secrets
 from uuid import UUID
@@ -13,6 +14,7 @@ from core.content import resolve_many
 from core.languages import DEFAULT_LANGUAGE, is_known
 
 from ..models import Certificate
+from ..selectors import completed_course_keys, path_course_keys, path_translation, paths_with_course
 
 # Crockford's base32 (no I, L, O, U): easy to read aloud or type from paper.
 ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
@@ -38,33 +40,88 @@ def _language_of(learner) -> str:
     return code if is_known(code) else DEFAULT_LANGUAGE
 
 
-def certificate_issue(
-    *, learner, course_key: UUID, language_code: str | None = None
-) -> Certificate:
-    """Her certificate for the course: made the first time, the same one ever after."""
-    existing = Certificate.objects.filter(learner=learner, course_key=course_key).first()
-    if existing is not None:
-        return existing
-    language = language_code or _language_of(learner)
-    title, duration = _course_title(course_key, language)
-    title_ar, _duration = _course_title(course_key, "ar")
-    certificate = Certificate(
-        learner=learner,
-        course_key=course_key,
-        code=certificate_code(),
-        learner_name=learner.get_full_name() or learner.get_short_name(),
-        language=language,
-        course_title=title,
-        course_title_ar=title_ar,
-        duration_minutes=duration,
-    )
+def _existing(learner, kind: str, subject_key: UUID) -> Certificate | None:
+    return Certificate.objects.filter(learner=learner, kind=kind, subject_key=subject_key).first()
+
+
+def _save_once(certificate: Certificate) -> Certificate:
     certificate.full_clean()
     try:
         with transaction.atomic():
             certificate.save()
     except IntegrityError:  # issued meanwhile by a concurrent completion
-        return Certificate.objects.get(learner=learner, course_key=course_key)
+        return _existing(certificate.learner, certificate.kind, certificate.subject_key)
     return certificate
+
+
+def _new(learner, kind: str, subject_key: UUID, language: str, **facts) -> Certificate:
+    return Certificate(
+        learner=learner,
+        kind=kind,
+        subject_key=subject_key,
+        code=certificate_code(),
+        learner_name=learner.get_full_name() or learner.get_short_name(),
+        language=language,
+        **facts,
+    )
+
+
+def certificate_issue(
+    *, learner, course_key: UUID, language_code: str | None = None
+) -> Certificate:
+    """Her certificate for the course: made the first time, the same one ever after."""
+    existing = _existing(learner, Certificate.Kind.COURSE, course_key)
+    if existing is not None:
+        return existing
+    language = language_code or _language_of(learner)
+    title, duration = _course_title(course_key, language)
+    title_ar, _duration = _course_title(course_key, "ar")
+    certificate = _new(
+        learner,
+        Certificate.Kind.COURSE,
+        course_key,
+        language,
+        title=title,
+        title_ar=title_ar,
+        duration_minutes=duration,
+    )
+    return _save_once(certificate)
+
+
+def path_certificate_issue(
+    *, learner, path_key: UUID, language_code: str | None = None
+) -> Certificate:
+    """Her certificate for a learning path: titles in her language and in Arabic, the path's
+    courses listed, the duration of them all. Made once."""
+    existing = _existing(learner, Certificate.Kind.PATH, path_key)
+    if existing is not None:
+        return existing
+    language = language_code or _language_of(learner)
+    courses = [
+        (_course_title(key, language), _course_title(key, "ar"))
+        for key in path_course_keys(path_key)
+    ]
+    certificate = _new(
+        learner,
+        Certificate.Kind.PATH,
+        path_key,
+        language,
+        title=path_translation(path_key, language).title,
+        title_ar=path_translation(path_key, "ar").title,
+        courses=[{"title": mine[0], "title_ar": arabic[0]} for mine, arabic in courses],
+        duration_minutes=sum(mine[1] for mine, _arabic in courses),
+    )
+    return _save_once(certificate)
+
+
+def path_certificates_after_course(*, learner, course_key: UUID) -> list[Certificate]:
+    """A certificate for every learning path this course was the last one missing of."""
+    issued = []
+    for path_key in paths_with_course(course_key):
+        keys = path_course_keys(path_key)
+        if keys and completed_course_keys(learner, keys) == set(keys):
+            issued.append(path_certificate_issue(learner=learner, path_key=path_key))
+    return issued
 
 
 def certificate_revoke(*, certificate: Certificate, reason: str) -> Certificate:
@@ -77,5 +134,7 @@ def certificate_revoke(*, certificate: Certificate, reason: str) -> Certificate:
 
 
 def on_course_completed(sender, *, learner, course_key, **kwargs) -> None:
-    """Thin handler of ``courses.api.course_completed``."""
+    """Thin handler of ``courses.api.course_completed``: the course's certificate, then those of
+    the learning paths it completes."""
     certificate_issue(learner=learner, course_key=course_key)
+    path_certificates_after_course(learner=learner, course_key=course_key)

@@ -123,4 +123,4 @@ def test_passing_the_final_test_completes_the_course_and_issues_one_certificate(
     with django_capture_on_commit_callbacks(execute=True):
         again = attempt_start(learner=learner, quiz=final)
         attempt_submit(learner=learner, attempt_id=again.pk, responses=right_responses(again))
-    assert Certificate.objects.filter(learner=learner).count() == 1
+    assert Certificate.objects.filter(learner=learner, kind=Certificate.Kind.COURSE).count() == 1

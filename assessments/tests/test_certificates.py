@@ -22,7 +22,7 @@ def certificate(demo_quizzes, learner):
 
 
 def test_issued_once(certificate, learner):
-    again = certificate_issue(learner=learner, course_key=certificate.course_key)
+    again = certificate_issue(learner=learner, course_key=certificate.subject_key)
     assert again.pk == certificate.pk
     assert Certificate.objects.count() == 1
 

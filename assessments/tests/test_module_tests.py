@@ -41,7 +41,7 @@ def test_the_course_is_complete_only_once_every_module_and_final_test_is_passed(
     with django_capture_on_commit_callbacks(execute=True):
         attempt = pass_test(learner, module_test)  # the module test completes the course
     assert attempt.passed
-    assert Certificate.objects.filter(learner=learner).count() == 1
+    assert Certificate.objects.filter(learner=learner, kind=Certificate.Kind.COURSE).count() == 1
 
 
 def test_the_module_page_and_the_course_page_link_their_tests(
