@@ -1,8 +1,8 @@
 """The list of files a phone downloads to keep a lesson or a course, with their sizes.
 
 Each page is rendered as the learner would see it, and the files it would ask for are read off
-its HTML: the smallest candidate of each picture, the sound-only file (or the low-quality video
-with its poster, by her choice), the subtitles shown by default, the pictures and recordings of
+its HTML: the smallest candidate of each picture, the sound-only file or the low-quality video
+(her choice), the video's poster, the subtitles shown by default, the pictures and recordings of
 its quizzes. Streams (HLS playlists) are left out: saved media play from their single files.
 """
 
@@ -44,7 +44,7 @@ class Found:
 
 class _Harvester(HTMLParser):
     """Reads the files off a page; a video player's sound-only file counts for the sound-only
-    choice, its video file and poster for the video choice."""
+    choice, its video file for the video choice."""
 
     def __init__(self):
         super().__init__(convert_charrefs=True)
@@ -58,7 +58,7 @@ class _Harvester(HTMLParser):
             self._player_kind = attributes.get("data-kind", "")
         elif tag in ("video", "audio"):
             self._inside = tag
-            self.found.add(attributes.get("poster"), VIDEO)
+            self.found.add(attributes.get("poster"))  # shown in either case: small
             self.found.add(attributes.get("src"))
         elif tag == "img":  # pictures left for later (save data) carry data-src
             srcset = attributes.get("srcset") or attributes.get("data-srcset")

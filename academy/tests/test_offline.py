@@ -50,9 +50,10 @@ def client_of(learner):
 
 def test_a_page_s_files_are_sorted_by_the_choice_that_needs_them():
     found = files_in(PLAYER, base="/shi/lesson/")
-    assert found.video == ["/media/p/poster.jpg", "/media/p/low.mp4"]
+    assert found.video == ["/media/p/low.mp4"]
     assert found.audio == ["/media/p/audio.m4a"]  # the video's sound, for "sound only"
     assert found.always == [
+        "/media/p/poster.jpg",
         "/media-pipeline/subtitles/1.vtt",  # the subtitles shown by default, not the others
         "/media/p/voice/shi.m4a",  # the voice-over in her language
         "/media/q/audio.m4a",  # a recording without a video is needed either way

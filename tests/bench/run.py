@@ -247,7 +247,18 @@ def start_gunicorn(env: dict[str, str], port: int, log_path: Path) -> subprocess
     executable = GUNICORN if GUNICORN.exists() else BIN / "gunicorn"
     with log_path.open("wb") as log:
         server = subprocess.Popen(  # noqa: S603
-            [str(executable), "academy.wsgi", "-w", "2", "-b", f"127.0.0.1:{port}"],
+            [
+                str(executable),
+                "academy.wsgi",
+                "-w",
+                "2",
+                "-b",
+                f"127.0.0.1:{port}",
+                "--access-logfile",
+                str(log_path.with_name("access.log")),
+                "--access-logformat",
+                "%(U)s %(s)s %(B)s",
+            ],
             cwd=ROOT,
             env=env,
             stdout=log,
@@ -519,6 +530,7 @@ def measure_load(port: int) -> None:
 def main() -> int:
     sys.modules.setdefault("run", sys.modules[__name__])  # learners.py imports from this module
     from learners import measure_dashboard_queries, measure_progress_endpoint
+    from offline import measure_offline
 
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     started = time.perf_counter()
@@ -539,6 +551,7 @@ def main() -> int:
         )
         measure_load(port)
         measure_progress_endpoint(port)
+        measure_offline(port, var_dir / "access.log")
     except BenchError as error:
         say(f"Benchmark failed: {error}")
         return 1

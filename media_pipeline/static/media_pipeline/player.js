@@ -1,5 +1,5 @@
 /* The lesson player: native HLS, else hls.js (loaded only then), else the low MP4 already in
-   <source> (also when that file is saved on the phone; offline without it, the sound only). A remembered "save data" switch plays the sound only. A remembered "language of the
+   <source> (also when that file is saved on the phone; with only the sound saved, the sound). A remembered "save data" switch plays the sound only. A remembered "language of the
    voice" choice plays a voice-over instead of the original sound: in sound-only mode the audio
    element plays it; with the video, the video is muted and a hidden <audio> plays it in step
    (play, pause, seeking and rate followed; set back when it drifts more than 0.3 s). Every ~15 s of playback, on
@@ -173,8 +173,11 @@
     var remembered = stored === "1" ||
       (stored === null && !!link && (link.saveData || /2g|3g/.test(link.effectiveType || "")));
     saveData.checked = !!remembered; mode(saveData.checked);
-    if (!navigator.onLine && !remembered) { /* offline with only the sound saved: play that */
-      kept(file).then(function (saved) { if (!saved) { saveData.checked = true; mode(true); } });
+    var sound = audio.querySelector("source") && audio.querySelector("source").src;
+    if (!remembered) { /* saved on the phone as sound only: play that, online or not */
+      Promise.all([kept(sound), kept(file)]).then(function (saved) {
+        if (saved[0] && !saved[1]) { saveData.checked = true; mode(true); }
+      });
     }
     saveData.addEventListener("change", function () {
       localStorage.setItem(SAVE_DATA, saveData.checked ? "1" : "0"); mode(saveData.checked);
