@@ -1,8 +1,9 @@
 """Reports for trainers and staff, in the Wagtail admin."""
 
+from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
-from .models import Quiz
+from .models import Evaluation, Quiz
 from .reports import (
     cohort_lines,
     evaluation_summary,
@@ -10,6 +11,7 @@ from .reports import (
     question_lines,
     report_csv,
 )
+from .voice_notes import voice_note_response
 
 
 def quiz_report(request, quiz_id: int):
@@ -25,6 +27,14 @@ def quiz_report(request, quiz_id: int):
         "evaluation": evaluation_summary(quiz.course.translation_key) if quiz.course_id else None,
     }
     return render(request, "assessments/admin/report.html", context)
+
+
+def voice_note(request, evaluation_id: int):
+    """A learner's voice note, for those who see the reports (the admin checks its access)."""
+    evaluation = get_object_or_404(Evaluation, pk=evaluation_id)
+    if not evaluation.voice_note:
+        raise Http404
+    return voice_note_response(evaluation)
 
 
 def report_index(request):

@@ -103,11 +103,17 @@ def report_csv(quiz: Quiz) -> HttpResponse:
 
 
 @dataclass(frozen=True)
+class EvaluationComment:
+    text: str
+    voice_note_id: int | None  # the evaluation's id when it has a voice note
+
+
+@dataclass(frozen=True)
 class EvaluationSummary:
     count: int
     mean_satisfaction: float
     useful_share: float  # share answering "yes"
-    comments: list[str]
+    comments: list[EvaluationComment]
 
 
 def evaluation_summary(course_key) -> EvaluationSummary:
@@ -118,5 +124,9 @@ def evaluation_summary(course_key) -> EvaluationSummary:
         count=len(rows),
         mean_satisfaction=sum(row.satisfaction for row in rows) / len(rows),
         useful_share=sum(1 for row in rows if row.useful == Evaluation.Useful.YES) / len(rows),
-        comments=[row.comment for row in rows if row.comment][:50],
+        comments=[
+            EvaluationComment(row.comment, row.pk if row.voice_note else None)
+            for row in rows
+            if row.comment or row.voice_note
+        ][:50],
     )

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from uuid import UUID
 
 from django.db.models import Prefetch, Q
+from django.urls import reverse
 from wagtail.models import Page
 
 from core.content import resolve_many
@@ -16,6 +17,7 @@ from .models import (
     Attempt,
     Certificate,
     Choice,
+    Evaluation,
     LearningPath,
     LearningPathCourse,
     PracticeAnswer,
@@ -182,6 +184,36 @@ def tests_of_page(*, learner, page_key) -> list[TestLink]:
 
 def certificates_of(learner) -> list[Certificate]:
     return list(Certificate.objects.filter(learner=learner))
+
+
+def evaluation_of(*, learner, course_key) -> Evaluation | None:
+    return Evaluation.objects.filter(learner=learner, course_key=course_key).first()
+
+
+def learner_data(learner) -> dict:
+    """Her certificates and course evaluations, for the download of her data (a voice note as
+    the address where she can fetch it)."""
+    evaluations = Evaluation.objects.filter(learner=learner).order_by("answered_at")
+    return {
+        "certificates": list(
+            Certificate.objects.filter(learner=learner).values(
+                "kind", "subject_key", "code", "title", "issued_at", "revoked_at"
+            )
+        ),
+        "evaluations": [
+            {
+                "course_key": row.course_key,
+                "satisfaction": row.satisfaction,
+                "useful": row.useful,
+                "comment": row.comment,
+                "voice_note": reverse("assessments:my_voice_note", args=[row.pk])
+                if row.voice_note
+                else None,
+                "answered_at": row.answered_at,
+            }
+            for row in evaluations
+        ],
+    }
 
 
 def course_certificate(*, learner, course_key) -> Certificate | None:

@@ -12,6 +12,11 @@ learner_urlpatterns = [
     path("me/certificates/", views.my_certificates, name="certificates"),
     path("me/certificates/<str:code>/evaluation/", views.evaluation, name="evaluation"),
     path("me/certificates/<str:code>.pdf", views.certificate_download, name="certificate_pdf"),
+    path(
+        "me/evaluations/<int:evaluation_id>/voice-note/",
+        views.my_voice_note,
+        name="my_voice_note",
+    ),
 ]
 
 # Outside the language prefixes: a QR code on paper outlives language choices.

@@ -18,6 +18,7 @@ from .pdf import certificate_pdf, masked_name
 from .selectors import (
     certificates_of,
     course_certificate,
+    evaluation_of,
     feedback_for,
     finished_attempts,
     path_progress_of,
@@ -26,6 +27,7 @@ from .selectors import (
 from .services.attempts import attempt_start, attempt_submit
 from .services.evaluations import evaluation_save
 from .services.practice import practice_answer
+from .voice_notes import voice_note_response
 
 
 def _safe_next(request, fallback: str) -> str:
@@ -206,9 +208,20 @@ def evaluation(request, code: str):
                 satisfaction=int(request.POST.get("satisfaction") or 0),
                 useful=request.POST.get("useful", ""),
                 comment=request.POST.get("comment", "")[:2000],
+                voice_note=request.FILES.get("voice_note"),
             )
         except (ValidationError, ValueError) as error:
             context["error"] = getattr(error, "messages", [str(error)])[0]
         else:
             context["saved"] = True
+    context["evaluation"] = evaluation_of(learner=request.user, course_key=certificate.subject_key)
     return render(request, "assessments/evaluation.html", context)
+
+
+@login_required
+def my_voice_note(request, evaluation_id: int):
+    """Her own voice note, for her ears only (trainers have theirs in the admin reports)."""
+    evaluation = get_object_or_404(Evaluation, pk=evaluation_id, learner=request.user)
+    if not evaluation.voice_note:
+        raise Http404
+    return voice_note_response(evaluation)

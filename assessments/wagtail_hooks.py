@@ -92,6 +92,11 @@ def register_report_urls():
             admin_views.quiz_report,
             name="assessments_report",
         ),
+        path(
+            "assessment-reports/voice-notes/<int:evaluation_id>/",
+            admin_views.voice_note,
+            name="assessments_voice_note",
+        ),
     ]
 
 

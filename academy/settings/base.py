@@ -224,6 +224,10 @@ MEDIA_PIPELINE = {
 
 # Assessments: the certificate PDF embeds these fonts (Debian's fonts-noto-core).
 ASSESSMENTS_FONT_DIR = env.get("ASSESSMENTS_FONT_DIR", "/usr/share/fonts/truetype/noto")
+# The largest voice note a learner may leave with her course evaluation.
+ASSESSMENTS_VOICE_NOTE_MAX_BYTES = int(
+    env.get("ASSESSMENTS_VOICE_NOTE_MAX_BYTES", str(5 * 1024**2))
+)
 
 # Project bank
 # Founders a cooperative needs: 5 by one source, 7 by an older one (see DOMAIN.md).

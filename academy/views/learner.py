@@ -13,6 +13,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
+from assessments.api import learner_data as assessments_learner_data
 from courses.api import latest_resume, learner_courses, learner_data
 
 from .. import services
@@ -74,7 +75,11 @@ def profile(request: HttpRequest) -> HttpResponse:
 @never_cache
 @login_required
 def data_download(request: HttpRequest) -> HttpResponse:
-    data = {**account_data(request.user), "learning": learner_data(request.user)}
+    data = {
+        **account_data(request.user),
+        "learning": learner_data(request.user),
+        "assessments": assessments_learner_data(request.user),
+    }
     response = HttpResponse(
         json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2),
         content_type="application/json; charset=utf-8",

@@ -1,9 +1,21 @@
-"""The course evaluation survey (ODCO's "evaluation of training sessions")."""
+"""The course evaluation survey (ODCO's "evaluation of training sessions"), with an optional
+voice note: private, served only to the learner and to those who see the reports."""
+
+from pathlib import PurePath
+from uuid import uuid4
 
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
+
+
+def voice_note_path(instance: "Evaluation", filename: str) -> str:
+    """Per learner, a folder named by a keyed hash: unguessable without the secret key."""
+    folder = salted_hmac("assessments.voice-note", str(instance.learner_id)).hexdigest()[:32]
+    extension = PurePath(filename).suffix.lower()[:6]
+    return f"assessments/voice-notes/{folder}/{uuid4().hex}{extension}"
 
 
 class Evaluation(models.Model):
@@ -21,6 +33,9 @@ class Evaluation(models.Model):
     )
     useful = models.CharField(_("useful for the cooperative"), max_length=10, choices=Useful)
     comment = models.TextField(_("comment"), blank=True, max_length=2000)
+    voice_note = models.FileField(
+        _("voice note"), upload_to=voice_note_path, blank=True, max_length=200
+    )
     answered_at = models.DateTimeField(_("answered at"), default=timezone.now)
 
     class Meta:
