@@ -124,3 +124,25 @@ def test_passing_the_final_test_completes_the_course_and_issues_one_certificate(
         again = attempt_start(learner=learner, quiz=final)
         attempt_submit(learner=learner, attempt_id=again.pk, responses=right_responses(again))
     assert Certificate.objects.filter(learner=learner, kind=Certificate.Kind.COURSE).count() == 1
+
+
+def test_a_timed_attempt_shows_its_deadline_and_a_countdown(module_test, learner, client):
+    attempt = attempt_start(learner=learner, quiz=module_test)
+    client.force_login(learner)
+    page = client.get(f"/fr/tests/attempt/{attempt.pk}/").content.decode()
+    deadline = timezone.localtime(attempt.deadline)
+    assert f'data-end="{int(attempt.deadline.timestamp())}"' in page
+    assert f'data-deadline="{deadline.isoformat()}"' in page
+    assert deadline.strftime("%H:%M") in page  # the deadline as text, for a phone without JS
+    assert 'aria-live="assertive" data-countdown-announce' in page
+    assert "assessments/countdown" in page
+    assert "data-attempt-form" in page
+
+
+def test_an_untimed_attempt_has_no_countdown(demo_quizzes, learner, client):
+    _practice, final = demo_quizzes
+    attempt = attempt_start(learner=learner, quiz=final)
+    client.force_login(learner)
+    page = client.get(f"/fr/tests/attempt/{attempt.pk}/").content.decode()
+    assert "data-countdown" not in page
+    assert "countdown.js" not in page

@@ -145,7 +145,33 @@ def test_picture_quiz_final_test_and_certificate_in_tarifit(
         ],
         check=True,
     )
-    certificate = Certificate.objects.get(learner=user)
+    certificate = Certificate.objects.get(learner=user, kind=Certificate.Kind.COURSE)
     page.goto(f"{live_server.url}/verify/{certificate.code}/")
     assert page.locator('[data-status="valid"]').is_visible()
     assert "Mimount" not in page.content()
+
+
+def test_a_timed_test_counts_down_warns_and_sends_itself_at_zero(
+    phone, live_server, tarifit_learner
+):
+    """The module test has a time limit: the phone shows the time left, says "1 minute left"
+    and, at zero, sends what was answered."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from assessments.models import Attempt, Quiz
+    from assessments.services.attempts import attempt_start
+
+    user, report = tarifit_learner
+    attempt = attempt_start(learner=user, quiz=Quiz.objects.get(pk=report["module"]))
+    Attempt.objects.filter(pk=attempt.pk).update(deadline=timezone.now() + timedelta(seconds=4))
+    page = _signed_in(phone, live_server, user)
+    page.goto(f"{live_server.url}/rif/tests/attempt/{attempt.pk}/")
+    left = page.locator("[data-countdown-left]")
+    assert left.is_visible()
+    assert re.search(r"0:0[0-4]", left.text_content())
+    assert page.locator("[data-countdown-announce]").text_content()  # under a minute: said
+    page.wait_for_url(re.compile(r"/result/$"), timeout=10_000)
+    attempt.refresh_from_db()
+    assert attempt.finished_at is not None
