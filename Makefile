@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
-DEB_PACKAGES := ffmpeg gettext chromium fonts-noto-core fonts-noto-color-emoji espeak-ng libpango-1.0-0 libpangoft2-1.0-0 poppler-utils
+DEB_PACKAGES := ffmpeg gettext chromium fonts-noto-core fonts-noto-color-emoji espeak-ng libpango-1.0-0 libpangoft2-1.0-0 poppler-utils zbar-tools
 TIFINAGH_TTF := /usr/share/fonts/truetype/noto/NotoSansTifinagh-Regular.ttf
 TIFINAGH_WOFF2 := academy/static/academy/fonts/NotoSansTifinagh-Regular.woff2
 PO_FILES := $(wildcard locale/*/LC_MESSAGES/django.po)
@@ -20,7 +20,7 @@ help: ## List the targets
 install: system-packages $(VENV)/.installed $(TIFINAGH_WOFF2) messages ## Install whatever is missing
 	@mkdir -p var/broker var/broker-processed var/media
 
-system-packages: ## Install the Debian packages the project needs (ffmpeg, gettext, chromium, fonts)
+system-packages: ## Install the Debian packages the project needs (ffmpeg, gettext, chromium, fonts, zbar)
 	@missing=$$(for p in $(DEB_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
 	if [ -n "$$missing" ]; then \
 		echo "Installing Debian packages: $$missing"; \

@@ -1,5 +1,6 @@
 import io
 import math
+import subprocess
 import uuid
 
 import pytest
@@ -75,3 +76,23 @@ def test_download_is_for_its_owner_only(certificate, learner, other_learner, cli
     response = client.get(f"/fr/me/certificates/{certificate.code}.pdf")
     assert response.status_code == 200
     assert response.content.startswith(b"%PDF")
+
+
+PDFTOPPM = ["/usr/bin/pdftoppm", "-png", "-r", "150", "-singlefile", "-f", "1", "-l", "1"]
+ZBARIMG = ["/usr/bin/zbarimg", "--quiet", "--raw", "-Sdisable", "-Sqrcode.enable"]
+
+
+@pytest.mark.parametrize("layout", ["a4", "phone"])
+def test_the_qr_code_on_the_pdf_reads_back_as_the_verify_url(certificate, client, tmp_path, layout):
+    """Rendered by pdftoppm (poppler-utils), read by zbarimg (zbar-tools): as a phone would."""
+    client.force_login(certificate.learner)
+    pdf = client.get(f"/fr/me/certificates/{certificate.code}.pdf?layout={layout}").content
+    (tmp_path / "certificate.pdf").write_bytes(pdf)
+    page = tmp_path / "page"
+    subprocess.run([*PDFTOPPM, str(tmp_path / "certificate.pdf"), str(page)], check=True)  # noqa: S603 - fixed programs, our own files
+    read = subprocess.run(  # noqa: S603 - a fixed program, our own file
+        [*ZBARIMG, f"{page}.png"], check=True, capture_output=True, text=True
+    )
+    decoded = read.stdout.strip()
+    assert decoded == f"http://testserver/verify/{certificate.code}/"
+    assert client.get(decoded.removeprefix("http://testserver")).status_code == 200
