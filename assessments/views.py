@@ -1,5 +1,7 @@
 """Learner-facing pages: practice answers, tests, certificates, the public verification page."""
 
+from uuid import UUID
+
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
@@ -45,6 +47,14 @@ def _lesson_holds(lesson, quiz: Quiz) -> bool:
     return False
 
 
+def _event_id(request) -> UUID | None:
+    """The id a phone gave an answer it kept offline (absent when sent at once)."""
+    try:
+        return UUID(request.POST.get("event", ""))
+    except ValueError:
+        return None
+
+
 @login_required
 @require_POST
 def practice(request, quiz_id: int):
@@ -66,6 +76,7 @@ def practice(request, quiz_id: int):
             question_key=key,
             response=response,
             lesson_key=lesson.translation_key,
+            event_id=_event_id(request),
         )
     except ValidationError as error:
         return HttpResponse(error.messages[0], status=400)

@@ -71,6 +71,8 @@ class PracticeAnswer(models.Model):
     response = models.JSONField(_("response"))
     credit = models.FloatField(_("credit (0–1)"))
     answered_at = models.DateTimeField(_("answered at"), default=timezone.now)
+    # Set when the answer was kept on the phone offline: a replay of it is taken once.
+    event_id = models.UUIDField(_("event on the phone"), null=True, blank=True, unique=True)
 
     class Meta:
         verbose_name = _("practice answer")

@@ -3,7 +3,7 @@
 from uuid import UUID
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils.translation import gettext_lazy as _
 
 from courses.api import lesson_mark_done
@@ -14,11 +14,30 @@ from ..scoring import score
 from ..selectors import answer_keys, pool_keys, practice_answered
 
 
-@transaction.atomic
 def practice_answer(
-    *, learner, quiz: Quiz, question_key: str, response: dict, lesson_key: UUID
+    *,
+    learner,
+    quiz: Quiz,
+    question_key: str,
+    response: dict,
+    lesson_key: UUID,
+    event_id: UUID | None = None,
 ) -> PracticeAnswer:
-    """Store and score one try; once every question is answered, the lesson counts as done."""
+    """Store and score one try; once every question is answered, the lesson counts as done.
+
+    A try made offline comes with its ``event_id``: sent again, it is the same try.
+    """
+    earlier = PracticeAnswer.objects.filter(event_id=event_id).first() if event_id else None
+    if earlier is not None:
+        return earlier
+    try:
+        return _answer(learner, quiz, question_key, response, lesson_key, event_id)
+    except IntegrityError:  # the same try, sent twice at once
+        return PracticeAnswer.objects.get(event_id=event_id)
+
+
+@transaction.atomic
+def _answer(learner, quiz, question_key, response, lesson_key, event_id) -> PracticeAnswer:
     pool = pool_keys(quiz)
     if question_key not in pool:
         raise ValidationError(
@@ -31,6 +50,7 @@ def practice_answer(
         question_key=UUID(question_key),
         response=response,
         credit=score(key, response),
+        event_id=event_id,
     )
     answer.full_clean()
     answer.save()

@@ -66,3 +66,27 @@ def test_a_quiz_posted_for_a_lesson_that_does_not_hold_it_is_refused(practice, c
         url_path__endswith="/the-six-steps/", locale__language_code="fr"
     )
     assert _post(client, practice, lesson, stranger, kind="single").status_code == 400
+
+
+def test_an_answer_kept_offline_is_taken_once_and_only_from_its_learner(practice, client, learner):
+    from uuid import uuid4
+
+    from courses.api import learner_tag
+
+    client.force_login(learner)
+    lesson = LessonPage.objects.get(
+        url_path__endswith="/the-six-steps/", locale__language_code="fr"
+    )
+    picture, _true_false = pool_keys(practice)
+    right = next(iter(answer_keys([picture])[picture].right))
+    replay = {"HTTP_X_OFFLINE_REPLAY": "1"}
+    answer = {"kind": "picture", f"q-{picture}": right, "event": str(uuid4())}
+    data = {"question": picture, "lesson": lesson.pk, **answer}
+    url = f"/fr/quiz/{practice.pk}/answer/"
+    refused = client.post(url, {**data, "learner": "someone-else"}, **replay)
+    assert refused.status_code == 409
+    assert not PracticeAnswer.objects.filter(learner=learner).exists()
+    for _replay in range(2):  # sent again: the connection dropped before the answer came
+        response = client.post(url, {**data, "learner": learner_tag(learner)}, **replay)
+        assert response.status_code == 204
+    assert PracticeAnswer.objects.filter(learner=learner).count() == 1
