@@ -67,9 +67,8 @@ def content_versions(keys: list[UUID]) -> dict[UUID, str | None]:
             versions[key] = None
             continue
         tree = Page.objects.live().filter(path__startswith=root.path).values("translation_key")
-        latest = (
-            Page.objects.filter(translation_key__in=tree)
-            .aggregate(latest=Max("last_published_at"))["latest"]
-        )
+        latest = Page.objects.filter(translation_key__in=tree).aggregate(
+            latest=Max("last_published_at")
+        )["latest"]
         versions[key] = latest.isoformat() if latest else ""
     return versions

@@ -107,7 +107,9 @@ def _choice(bundle, media: str) -> dict:
 def save_plan(request: HttpRequest, key: UUID) -> JsonResponse:
     """What saving this course or lesson downloads, for each choice of media, with sizes."""
     if not request.user.is_authenticated:
-        return JsonResponse({"error": gettext("Sign in to save lessons on this phone.")}, status=401)
+        return JsonResponse(
+            {"error": gettext("Sign in to save lessons on this phone.")}, status=401
+        )
     found = saveable(key, get_language())
     if found is None:
         return JsonResponse({"error": gettext("This lesson or course does not exist.")}, status=404)
