@@ -10,8 +10,6 @@ Screenshots: test-artifacts/offline-*.png.
 import pytest
 from django.test import Client
 
-from .conftest import PHONE
-
 pytestmark = pytest.mark.browser
 
 COURSE = "/shi/founding-a-cooperative/"
@@ -38,12 +36,17 @@ def learners(lesson_with_video, django_user_model):
     return server, report, first, second
 
 
-def sign_in(context, server, user):
+def sign_in(phone, server, user):
     """Her session cookie in the phone's browser (the sign-in form has its own tests)."""
     client = Client()
     client.force_login(user)
     cookie = {"name": "sessionid", "value": client.cookies["sessionid"].value, "url": server.url}
-    context.add_cookies([cookie])
+    phone.add_cookies([cookie])
+
+
+def signed_in_page(phone, server, user):
+    sign_in(phone, server, user)
+    return phone.new_page()
 
 
 def open_controlled(page, url: str) -> None:
@@ -111,21 +114,19 @@ def mark_done_offline(page) -> None:
     page.locator("form[data-lesson] [data-offline-note]").wait_for(state="visible")
 
 
-def test_a_saved_course_works_offline_and_its_progress_arrives_once(browser, learners, shoot):
+def test_a_saved_course_works_offline_and_its_progress_arrives_once(phone, learners, shoot):
     from assessments.models import PracticeAnswer, Quiz
     from assessments.selectors import answer_keys, pool_keys
     from courses.models import ProgressEvent
 
     server, report, learner, _other = learners
-    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
-    sign_in(context, server, learner)
-    page = context.new_page()
+    page = signed_in_page(phone, server, learner)
     open_controlled(page, server.url + COURSE)
     size = save_course(page)
     shoot(page, "offline-01-saved")
     assert size in page.locator("[data-offline-save] [data-status]").inner_text()
 
-    context.set_offline(True)
+    phone.set_offline(True)
     # The lesson with the video: offline, the player turns to the saved sound-only file.
     page.goto(server.url + LESSONS[0])
     page.locator("[data-media-player] .media-player__options").wait_for(state="visible")
@@ -159,7 +160,7 @@ def test_a_saved_course_works_offline_and_its_progress_arrives_once(browser, lea
     assert queued(page, learner) == 2
     assert queued(page, learner, "form") == 1
 
-    context.set_offline(False)
+    phone.set_offline(False)
     page.goto(server.url + COURSE)
     keys = lesson_keys()
     wait_for(lambda: set(keys) <= done_lessons(learner), page)
@@ -171,18 +172,15 @@ def test_a_saved_course_works_offline_and_its_progress_arrives_once(browser, lea
     assert PracticeAnswer.objects.filter(learner=learner).count() == 1
     done_events = ProgressEvent.objects.filter(learner=learner, kind="done")
     assert sorted(str(e.lesson_key) for e in done_events) == sorted(keys)
-    context.close()
 
 
-def test_a_full_phone_says_so_and_loses_no_progress(browser, learners):
+def test_a_full_phone_says_so_and_loses_no_progress(phone, learners):
     server, _report, learner, _other = learners
-    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
-    sign_in(context, server, learner)
-    page = context.new_page()
+    page = signed_in_page(phone, server, learner)
     open_controlled(page, server.url + COURSE)
     page.goto(server.url + LESSONS[1])  # read once online: kept among her recent pages
     page.goto(server.url + LESSONS[0])
-    context.set_offline(True)
+    phone.set_offline(True)
     mark_done_offline(page)  # queued on the phone
     page.goto(server.url + LESSONS[1])
     page.evaluate(
@@ -197,7 +195,7 @@ def test_a_full_phone_says_so_and_loses_no_progress(browser, learners):
     mark_done_offline(page)  # no room: kept in the page until sent
     assert page.locator("[data-phone-full]").is_visible()
     assert queued(page, learner) == 1
-    context.set_offline(False)  # the "online" event sends both
+    phone.set_offline(False)  # the "online" event sends both
     wait_for(lambda: set(lesson_keys()) <= done_lessons(learner), page)
 
     # Saving with no room left: the message, and nothing half-saved.
@@ -215,26 +213,23 @@ def test_a_full_phone_says_so_and_loses_no_progress(browser, learners):
         arg=full,
     )
     assert page.evaluate("() => academyStore.mine('saved', document.body.dataset.learner)") == []
-    context.close()
 
 
-def test_the_next_learner_cannot_read_the_first_ones_queue(browser, learners):
+def test_the_next_learner_cannot_read_the_first_ones_queue(phone, learners):
     from courses.api import learner_tag
 
     server, _report, first, second = learners
-    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
-    sign_in(context, server, first)
-    page = context.new_page()
+    page = signed_in_page(phone, server, first)
     open_controlled(page, server.url + LESSONS[0])
-    context.set_offline(True)
+    phone.set_offline(True)
     mark_done_offline(page)
     with page.expect_navigation():
         page.locator("header form[data-sign-out] button").tap()  # "switch learner", offline
     assert page.locator("body[data-shell]").count() == 1
     assert page.locator("[data-saved-list] li").count() == 0
-    context.set_offline(False)
+    phone.set_offline(False)
 
-    sign_in(context, server, second)
+    sign_in(phone, server, second)
     page.goto(server.url + "/shi/me/offline/")
     assert page.locator("body").get_attribute("data-learner") is None  # a page for anyone
     page.goto(server.url + LESSONS[0])
@@ -251,8 +246,7 @@ def test_the_next_learner_cannot_read_the_first_ones_queue(browser, learners):
     assert sent == 0
     assert queued(page, first) == 1
 
-    sign_in(context, server, first)  # she comes back: her queue goes out
+    sign_in(phone, server, first)  # she comes back: her queue goes out
     page.goto(server.url + COURSE)
     wait_for(lambda: lesson_keys()[0] in done_lessons(first), page)
     assert done_lessons(second) == set()
-    context.close()
