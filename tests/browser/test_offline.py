@@ -250,3 +250,83 @@ def test_the_next_learner_cannot_read_the_first_ones_queue(phone, learners):
     page.goto(server.url + COURSE)
     wait_for(lambda: lesson_keys()[0] in done_lessons(first), page)
     assert done_lessons(second) == set()
+
+
+FAKE_LINK = """(([type, effectiveType]) => {
+  const link = new EventTarget();
+  Object.assign(link, { type, effectiveType, saveData: false });
+  Object.defineProperty(Navigator.prototype, "connection", { get: () => link, configurable: true });
+  window.fakeLink = link;
+})(%s)"""
+
+
+def saved_versions(page) -> list[str]:
+    return page.evaluate(
+        "() => academyStore.mine('saved', document.body.dataset.learner)"
+        ".then((rows) => rows.map((row) => row.version))"
+    )
+
+
+def saved_keys(page) -> list[str]:
+    return page.evaluate(
+        "() => academyStore.mine('saved', document.body.dataset.learner)"
+        ".then((rows) => rows.map((row) => row.key))"
+    )
+
+
+def test_saves_wait_for_wifi_and_follow_the_lessons_changes(phone, learners):
+    from courses.api import LessonPage
+
+    server, _report, learner, _other = learners
+    phone.add_init_script(FAKE_LINK % '["cellular", "4g"]')
+    page = signed_in_page(phone, server, learner)
+    open_controlled(page, server.url + LESSONS[1])
+    widget = page.locator("[data-offline-save]")
+    widget.locator("[data-save]").tap()
+    assert widget.locator("[data-wifi]").is_checked()  # offered: the phone knows its link
+    widget.locator("[data-confirm]").tap()
+    assert widget.locator("[data-status]").inner_text() == widget.get_attribute("data-msg-wifi")
+    assert saved_keys(page) == []
+    page.evaluate("() => { fakeLink.type = 'wifi'; fakeLink.dispatchEvent(new Event('change')); }")
+    key = lesson_keys()[1]
+    wait_for(lambda: saved_keys(page) == [key], page)
+
+    lesson = LessonPage.objects.get(translation_key=key, locale__language_code="shi")
+    lesson.title = "ⵜⴰⵎⵙⵉⵔⵜ ⵜⴰⵎⴰⵢⵏⵓⵜ"  # a trainer publishes a change
+    lesson.save_revision().publish()
+
+    def check_again() -> None:  # saved lessons are checked every 30 minutes: now, here
+        page.evaluate(
+            "() => localStorage.removeItem(`academy-checked-${document.body.dataset.learner}`)"
+        )
+        page.goto(server.url + COURSE)
+
+    before = saved_versions(page)
+    check_again()
+    wait_for(lambda: saved_versions(page) not in ([], before), page)
+    phone.set_offline(True)
+    page.goto(server.url + LESSONS[1])
+    assert "ⵜⴰⵎⵙⵉⵔⵜ ⵜⴰⵎⴰⵢⵏⵓⵜ" in page.locator("main h1").inner_text()
+    phone.set_offline(False)
+    for translation in LessonPage.objects.filter(translation_key=key):
+        translation.unpublish()  # and then removes the lesson
+    check_again()
+    wait_for(lambda: saved_keys(page) == [], page)
+
+
+def test_a_slow_link_turns_save_data_on(phone, learners):
+    server, _report, learner, _other = learners
+    phone.add_init_script(FAKE_LINK % '["cellular", "2g"]')
+    page = signed_in_page(phone, server, learner)
+    page.goto(server.url + "/shi/me/offline/")
+    assert page.locator("[data-save-data-setting]").is_checked()
+    page.goto(server.url + LESSONS[0])  # the cookie now asks for pictures on demand
+    page.locator("[data-media-player] .media-player__options").wait_for(state="visible")
+    assert page.locator(AUDIO).is_visible()  # sound only
+    assert page.locator("[data-media-player] video").is_hidden()
+    assert page.evaluate(f"() => document.querySelector({AUDIO!r}).paused")  # nothing plays
+    page.goto(server.url + LESSONS[1])  # a lesson with a picture below the fold
+    waiting = page.locator("figure.picture img[data-src]")
+    assert waiting.count() == 1  # the picture waits until she scrolls to it
+    waiting.scroll_into_view_if_needed()
+    page.wait_for_function("() => !document.querySelector('figure.picture img[data-src]')")

@@ -125,7 +125,7 @@
     const done = [];
     try {
       for (const url of urls) {
-        const response = await fetch(url, { credentials: "same-origin" });
+        const response = await fetch(url, { credentials: "same-origin", headers: { "X-Offline-Save": "1" } });
         if (!response.ok) throw new Error(`${response.status} ${url}`);
         await cache.put(url, response);
         done.push(url);

@@ -126,7 +126,7 @@ addEventListener("fetch", (event) => {
   const url = new URL(request.url);
   if (url.origin !== location.origin || /^\/(admin|api|sw\.js)/.test(url.pathname)) return;
   if (request.mode === "navigate") return event.respondWith(page(event));
-  if (request.method !== "GET") return;
+  if (request.method !== "GET" || request.headers.has("X-Offline-Save")) return; /* saving: the network */
   if (url.pathname.startsWith("{{ static_url }}")) return event.respondWith(staticFile(event));
   event.respondWith(file(event).catch(() => Response.error()));
 });
