@@ -44,7 +44,8 @@ const mineFirst = async (request) => {
 const offlinePage = async (url) => {
   const lang = url.pathname.split("/")[1];
   return (await caches.match(`/${lang}/offline/`)) || (await caches.match("/ar/offline/")) ||
-    new Response("<h1>Offline</h1>", { status: 503, headers: { "Content-Type": "text/html; charset=utf-8" } });
+    new Response('<p style="font-size:5rem;text-align:center">📵</p>', /* no words: no language known yet */
+      { status: 503, headers: { "Content-Type": "text/html; charset=utf-8" } });
 };
 
 /* Keep a copy among her recent pages and pictures; refresh it where she saved it. */
