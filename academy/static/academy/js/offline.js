@@ -244,7 +244,7 @@
     const rows = me ? await S.mine("saved", me).catch(() => []) : [];
     const list = box.querySelector("ul");
     list.replaceChildren(...rows.map((row) => {
-      const item = document.createElement("li");
+      const item = Object.assign(document.createElement("li"), { lang: row.lang || "", dir: "auto" }); /* as saved */
       const link = Object.assign(document.createElement("a"), { href: row.url, textContent: row.title });
       const size = Object.assign(document.createElement("span"), { className: "meta", textContent: ` ${row.label} ` });
       const remove = Object.assign(document.createElement("button"), {
