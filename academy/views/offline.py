@@ -22,13 +22,13 @@ from courses.api import content_versions, saveable
 
 from ..offline import MEDIA_CHOICES, bundle_for
 
+# Kept when the worker installs (a few KB). Other static files, the Tifinagh font among them,
+# are kept the first time a page uses them: a learner reading Arabic never downloads the font.
 SHELL_STATIC = (
     "academy/css/site.css",
     "academy/js/offline.js",
     "academy/js/store.js",
     "academy/js/progress.js",
-    "academy/fonts/NotoSansTifinagh-Regular.woff2",
-    "academy/icons/icon-192.png",
     "media_pipeline/player.js",
     "media_pipeline/player.css",
 )
