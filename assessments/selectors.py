@@ -164,13 +164,16 @@ class TestLink:
     passed: bool
 
 
-def tests_of_page(*, learner, page_key) -> list[TestLink]:
-    """The tests a course page (its final tests) or a module page (its module tests) offers."""
+def tests_of_pages(*, learner, page_keys) -> dict:
+    """The tests each course page (its final tests) or module page (its module tests) offers,
+    by the page's translation key: two queries whatever the number of pages."""
     quizzes = list(
         Quiz.objects.filter(
-            Q(kind=Quiz.Kind.FINAL, course__translation_key=page_key)
-            | Q(kind=Quiz.Kind.MODULE, module__translation_key=page_key)
-        ).order_by("pk")
+            Q(kind=Quiz.Kind.FINAL, course__translation_key__in=page_keys)
+            | Q(kind=Quiz.Kind.MODULE, module__translation_key__in=page_keys)
+        )
+        .select_related("course", "module")
+        .order_by("pk")
     )
     passed: dict[int, bool] = {}
     if quizzes and learner.is_authenticated:
@@ -179,7 +182,12 @@ def tests_of_page(*, learner, page_key) -> list[TestLink]:
         ).values_list("quiz_id", "passed")
         for quiz_id, result in finished:
             passed[quiz_id] = passed.get(quiz_id, False) or bool(result)
-    return [TestLink(quiz=q, tried=q.pk in passed, passed=passed.get(q.pk, False)) for q in quizzes]
+    tests: dict = {}
+    for quiz in quizzes:
+        page = quiz.module if quiz.kind == Quiz.Kind.MODULE else quiz.course
+        link = TestLink(quiz=quiz, tried=quiz.pk in passed, passed=passed.get(quiz.pk, False))
+        tests.setdefault(page.translation_key, []).append(link)
+    return tests
 
 
 def certificates_of(learner) -> list[Certificate]:

@@ -3,8 +3,9 @@
 - Completion panels: on a course page once the learner has completed the course, each a function
   ``(request, course_key) -> html`` registered with ``courses.api.register_completion_panel``.
 - Page panels: on a course page (for the course and for each module of its outline) and on a
-  module page, each a function ``(request, page) -> html`` registered with
-  ``courses.api.register_page_panel`` (e.g. the links to a module's test).
+  module page, each a function ``(request, pages) -> {translation_key: html}`` registered with
+  ``courses.api.register_page_panel`` (e.g. the links to a module's test). A course page asks
+  once for all its pages, so a panel's queries do not grow with the number of modules.
 
 Each app registers its panels from its AppConfig.ready().
 """
@@ -17,7 +18,7 @@ from django.utils.safestring import SafeString, mark_safe
 from wagtail.models import Page
 
 Panel = Callable[[HttpRequest, UUID], str]
-PagePanel = Callable[[HttpRequest, Page], str]
+PagePanel = Callable[[HttpRequest, list[Page]], dict[UUID, str]]
 _panels: list[Panel] = []
 _page_panels: list[PagePanel] = []
 
@@ -38,6 +39,11 @@ def register_page_panel(panel: PagePanel) -> PagePanel:
     return panel
 
 
-def page_panels(request: HttpRequest, page: Page) -> SafeString:
-    """What the registered apps add to ``page`` (a course or a module in the reader's tree)."""
-    return mark_safe("".join(panel(request, page) for panel in _page_panels))  # noqa: S308 - each panel renders an escaped template
+def page_panels(request: HttpRequest, pages: list[Page]) -> dict[UUID, SafeString]:
+    """What the registered apps add to each of ``pages`` (courses or modules of the reader's
+    tree), by translation key."""
+    parts: dict[UUID, list[str]] = {page.translation_key: [] for page in pages}
+    for panel in _page_panels:
+        for key, html in panel(request, pages).items():
+            parts[key].append(html)
+    return {key: mark_safe("".join(html)) for key, html in parts.items()}  # noqa: S308 - each panel renders an escaped template

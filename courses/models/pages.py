@@ -19,7 +19,7 @@ from core.languages import django_languages
 
 from ..blocks import LessonBodyBlock
 from ..panels import page_panels
-from ..selectors import OutlineModule, course_outline, lesson_context, lesson_list
+from ..selectors import course_outline, lesson_context, lesson_list
 
 
 class LearnerPage(Page):
@@ -124,8 +124,12 @@ class CoursePage(LearnerPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["outline"] = _with_panels(request, course_outline(self))
-        context["page_panels"] = page_panels(request, self)
+        outline = course_outline(self)
+        panels = page_panels(request, [self, *(module.entry.page for module in outline)])
+        context["outline"] = [
+            replace(module, panels=panels[module.entry.page.translation_key]) for module in outline
+        ]
+        context["page_panels"] = panels[self.translation_key]
         if request.user.is_authenticated:
             from ..learning import course_progress  # learning reads these models
 
@@ -135,10 +139,6 @@ class CoursePage(LearnerPage):
 
                 context["completion_panels"] = completion_panels(request, self.translation_key)
         return context
-
-
-def _with_panels(request, outline: list[OutlineModule]) -> list[OutlineModule]:
-    return [replace(module, panels=page_panels(request, module.entry.page)) for module in outline]
 
 
 class ModulePage(LearnerPage):
@@ -156,7 +156,7 @@ class ModulePage(LearnerPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["lessons"] = lesson_list(self.get_children().live(), self)
-        context["page_panels"] = page_panels(request, self)
+        context["page_panels"] = page_panels(request, [self])[self.translation_key]
         return context
 
 

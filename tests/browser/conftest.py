@@ -44,6 +44,16 @@ def phone(browser):
     context.close()
 
 
+def sign_in(context, server, user) -> None:
+    """Her session cookie in the browser context (the sign-in form has its own tests)."""
+    from django.test import Client
+
+    client = Client()
+    client.force_login(user)
+    cookie = {"name": "sessionid", "value": client.cookies["sessionid"].value, "url": server.url}
+    context.add_cookies([cookie])
+
+
 @pytest.fixture
 def shoot():
     """Save a full-page screenshot into test-artifacts/<name>.png."""

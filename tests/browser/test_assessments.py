@@ -9,9 +9,8 @@ import re
 import subprocess
 
 import pytest
-from django.test import Client
 
-from .conftest import ARTIFACTS
+from .conftest import ARTIFACTS, sign_in
 
 pytestmark = pytest.mark.browser
 
@@ -34,10 +33,7 @@ def tarifit_learner(live_demo_academy, django_user_model):
 
 
 def _signed_in(phone, live_server, user):
-    client = Client()
-    client.force_login(user)
-    cookie = client.cookies["sessionid"].value
-    phone.add_cookies([{"name": "sessionid", "value": cookie, "url": live_server.url}])
+    sign_in(phone, live_server, user)
     return phone.new_page()
 
 

@@ -8,7 +8,8 @@ Screenshots: test-artifacts/offline-*.png.
 """
 
 import pytest
-from django.test import Client
+
+from .conftest import sign_in
 
 pytestmark = pytest.mark.browser
 
@@ -34,14 +35,6 @@ def learners(lesson_with_video, django_user_model):
                   preferred_language="shi")  # fmt: skip
     server, _sizes = lesson_with_video
     return server, report, first, second
-
-
-def sign_in(phone, server, user):
-    """Her session cookie in the phone's browser (the sign-in form has its own tests)."""
-    client = Client()
-    client.force_login(user)
-    cookie = {"name": "sessionid", "value": client.cookies["sessionid"].value, "url": server.url}
-    phone.add_cookies([cookie])
 
 
 def signed_in_page(phone, server, user):

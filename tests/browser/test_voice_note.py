@@ -4,10 +4,9 @@ microphone: a beeping tone), sent with the answers, and kept as a real recording
 from pathlib import Path
 
 import pytest
-from django.test import Client
 from playwright.sync_api import sync_playwright
 
-from .conftest import CHROMIUM_ARGS, PHONE
+from .conftest import CHROMIUM_ARGS, PHONE, sign_in
 
 pytestmark = pytest.mark.browser
 FAKE_MICROPHONE = ["--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream"]
@@ -32,16 +31,13 @@ def test_a_voice_note_recorded_on_the_phone_reaches_the_trainers(finished_course
     from media_pipeline.api import probe
 
     server, learner, certificate = finished_course
-    client = Client()
-    client.force_login(learner)
-    cookie = {"name": "sessionid", "value": client.cookies["sessionid"].value, "url": server.url}
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path="/usr/bin/chromium", args=[*CHROMIUM_ARGS, *FAKE_MICROPHONE]
         )
         context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
         context.grant_permissions(["microphone"])
-        context.add_cookies([cookie])
+        sign_in(context, server, learner)
         page = context.new_page()
         page.goto(f"{server.url}/rif/me/certificates/{certificate.code}/evaluation/")
         page.locator('label.choice:has(input[name="satisfaction"][value="5"])').tap()
