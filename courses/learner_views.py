@@ -5,18 +5,17 @@ from datetime import datetime
 from uuid import UUID
 
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect
 from django.utils.dateparse import parse_datetime
-from django.utils.translation import get_language
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.models import Page
 
 from .models import ProgressEvent
 from .offline import learner_tag
-from .progress import EventIn, enrolment_create, lesson_mark_done, progress_record
+from .progress import EventIn, enrolment_create, lesson_mark_done, progress_record_batch
 
 MAX_EVENTS = 50
 
@@ -72,27 +71,64 @@ def _event(item: dict) -> EventIn:
     )
 
 
-def _events_from(request: HttpRequest) -> list[EventIn]:
+def _items_from(request: HttpRequest) -> list:
     raw = request.POST.get("events") if request.POST else request.body.decode() or "[]"
     items = json.loads(raw)
-    if not isinstance(items, list) or len(items) > MAX_EVENTS:
+    if not isinstance(items, list):
         raise ValueError("events")
-    return [_event(item) for item in items]
+    return items
+
+
+def _read(items: list) -> tuple[list[EventIn], list[dict]]:
+    """The events that can be read, and the others refused with their id as sent."""
+    events, refused = [], []
+    for item in items:
+        try:
+            events.append(_event(item))
+        except (ValueError, KeyError, TypeError, AttributeError):
+            sent_id = item.get("id") if isinstance(item, dict) else None
+            refused.append({"id": str(sent_id or ""), "code": "invalid"})
+    return events, refused
+
+
+def _too_many() -> JsonResponse:
+    message = ngettext(
+        "Send at most %(limit)d event at a time.",
+        "Send at most %(limit)d events at a time.",
+        MAX_EVENTS,
+    ) % {"limit": MAX_EVENTS}
+    body = {"error": message, "code": "too_many_events", "limit": MAX_EVENTS}
+    return JsonResponse(body, status=413)
 
 
 @require_POST
 def progress(request: HttpRequest) -> JsonResponse:
-    """Progress events from the lesson page (form-encoded for sendBeacon, or JSON)."""
+    """Progress events from the lesson page or the phone's queue (form-encoded, or JSON).
+
+    Each readable event whose lesson exists is kept, even when others of the batch are refused;
+    the answer names every event: accepted, a duplicate (already kept) or refused with a code.
+    A batch larger than ``MAX_EVENTS`` is refused whole (413) with the limit, so nothing is lost.
+    """
     if not request.user.is_authenticated:
         return JsonResponse({"error": _("Sign in to keep your progress.")}, status=401)
     if request.POST.get("learner", learner_tag(request.user)) != learner_tag(request.user):
         # A queue kept on a shared phone goes only to the learner who made it.
         return JsonResponse({"error": _("This progress belongs to another learner.")}, status=409)
     try:
-        events = _events_from(request)
-        applied = progress_record(learner=request.user, events=events)
-    except (ValueError, KeyError, TypeError, json.JSONDecodeError):
-        return JsonResponse({"error": _("This progress report is not valid.")}, status=400)
-    except ValidationError as error:
-        return JsonResponse({"error": " ".join(error.messages)}, status=400)
-    return JsonResponse({"applied": [str(item) for item in applied], "received": len(events)})
+        items = _items_from(request)
+    except (ValueError, json.JSONDecodeError):
+        error = _("This progress report is not valid.")
+        return JsonResponse({"error": error, "code": "invalid"}, status=400)
+    if len(items) > MAX_EVENTS:
+        return _too_many()
+    events, refused = _read(items)
+    outcome = progress_record_batch(learner=request.user, events=events)
+    refused += [{"id": str(event_id), "code": code} for event_id, code in outcome.refused]
+    return JsonResponse(
+        {
+            "accepted": [str(event_id) for event_id in outcome.accepted],
+            "duplicates": [str(event_id) for event_id in outcome.duplicates],
+            "refused": refused,
+            "limit": MAX_EVENTS,
+        }
+    )

@@ -31,11 +31,20 @@ class EventIn:
     duration_seconds: float | None = None
 
 
+@dataclass(frozen=True)
+class BatchOutcome:
+    """What became of each event of a batch: new, already stored, or refused (id, code)."""
+
+    accepted: list[UUID]
+    duplicates: list[UUID]
+    refused: list[tuple[UUID, str]]
+
+
 def course_key_of_lesson(lesson_key: UUID) -> UUID:
     lesson = LessonPage.objects.filter(translation_key=lesson_key).first()
-    if lesson is None:
+    course = lesson and Page.objects.ancestor_of(lesson).type(CoursePage).first()
+    if course is None:
         raise ValidationError(_("This lesson does not exist."), code="unknown_lesson")
-    course = Page.objects.ancestor_of(lesson).type(CoursePage).first()
     return course.translation_key
 
 
@@ -113,10 +122,7 @@ def course_completion_check(*, learner, course_key: UUID) -> bool:
     return bool(recorded)
 
 
-@transaction.atomic
-def progress_record(*, learner, events: list[EventIn]) -> list[UUID]:
-    """Store and apply new events; returns the ids applied (replayed ones are skipped)."""
-    course_keys = {event.lesson_key: course_key_of_lesson(event.lesson_key) for event in events}
+def _record(*, learner, events: list[EventIn], course_keys: dict[UUID, UUID]) -> list[UUID]:
     applied = []
     for event in sorted(events, key=lambda item: item.occurred_at):
         course_key = course_keys[event.lesson_key]
@@ -126,6 +132,32 @@ def progress_record(*, learner, events: list[EventIn]) -> list[UUID]:
     for course_key in set(course_keys.values()):
         course_completion_check(learner=learner, course_key=course_key)
     return applied
+
+
+@transaction.atomic
+def progress_record(*, learner, events: list[EventIn]) -> list[UUID]:
+    """Store and apply new events; returns the ids applied (replayed ones are skipped)."""
+    course_keys = {event.lesson_key: course_key_of_lesson(event.lesson_key) for event in events}
+    return _record(learner=learner, events=events, course_keys=course_keys)
+
+
+@transaction.atomic
+def progress_record_batch(*, learner, events: list[EventIn]) -> BatchOutcome:
+    """Keep every event whose lesson exists; say which were new, replays, or refused and why."""
+    course_keys, refused = {}, []
+    for lesson_key in dict.fromkeys(event.lesson_key for event in events):
+        try:
+            course_keys[lesson_key] = course_key_of_lesson(lesson_key)
+        except ValidationError as error:
+            refused += [(e.id, error.code) for e in events if e.lesson_key == lesson_key]
+    valid = [event for event in events if event.lesson_key in course_keys]
+    applied = set(_record(learner=learner, events=valid, course_keys=course_keys))
+    ids = list(dict.fromkeys(event.id for event in valid))
+    return BatchOutcome(
+        accepted=[event_id for event_id in ids if event_id in applied],
+        duplicates=[event_id for event_id in ids if event_id not in applied],
+        refused=refused,
+    )
 
 
 def lesson_mark_done(*, learner, lesson_key: UUID, event_id: UUID | None = None) -> list[UUID]:

@@ -131,35 +131,80 @@ def test_an_optional_lesson_is_not_needed_to_complete(learner):
     assert Enrolment.objects.get(learner=learner).completed_at is not None
 
 
+def sent(lesson=None, **fields) -> dict:
+    """An event as the phone sends it (a lesson of the demo course unless told otherwise)."""
+    key = str(lesson.translation_key) if lesson else str(uuid4())
+    return {"id": str(uuid4()), "lesson": key, "kind": "position", "at": T0.isoformat(),
+            "position": 12.5, "duration": 60, **fields}  # fmt: skip
+
+
+def post_events(client, events):
+    return client.post("/api/progress/", {"events": json.dumps(events)})
+
+
 def test_the_progress_endpoint_takes_sendbeacon_form_posts(client, learner):
     lesson = lessons("shi")[0]
     client.force_login(learner)
-    event = {"id": str(uuid4()), "lesson": str(lesson.translation_key), "kind": "position",
-             "at": T0.isoformat(), "position": 12.5, "duration": 60}  # fmt: skip
-    payload = {"events": json.dumps([event])}
-    first = client.post("/api/progress/", payload)
-    again = client.post("/api/progress/", payload)
-    assert first.json()["applied"] == [event["id"]]
-    assert again.json()["applied"] == []
+    event = sent(lesson)
+    first = post_events(client, [event])
+    again = post_events(client, [event])
+    assert first.json()["accepted"] == [event["id"]]
+    assert again.json()["accepted"] == []
+    assert again.json()["duplicates"] == [event["id"]]
     assert state(learner, lesson).position_seconds == 12.5
 
 
-@pytest.mark.parametrize(
-    "payload",
-    [
-        {"events": "not json"},
-        {"events": '[{"id": "x"}]'},
-        {"events": json.dumps([{"id": str(uuid4()), "lesson": str(uuid4()), "kind": "done"}])},
-        {
-            "events": json.dumps(
-                [{"id": str(uuid4()), "lesson": str(uuid4()), "kind": "done", "at": T0.isoformat()}]
-            )
-        },
-    ],
-)
-def test_bad_progress_reports_get_a_clear_error_and_change_nothing(client, learner, payload):
+def test_a_batch_keeps_its_valid_events_and_says_which_were_refused(client, learner):
+    first, second = lessons("shi")[:2]
     client.force_login(learner)
-    response = client.post("/api/progress/", payload)
+    good = [sent(first), sent(second, kind="done")]
+    unknown, unreadable = sent(), sent(first, at="yesterday")
+    response = post_events(client, [good[0], unknown, unreadable, good[1]])
+    assert response.status_code == 200
+    answer = response.json()
+    assert sorted(answer["accepted"]) == sorted(event["id"] for event in good)
+    assert answer["duplicates"] == []
+    assert sorted(answer["refused"], key=lambda row: row["code"]) == [
+        {"id": unreadable["id"], "code": "invalid"},
+        {"id": unknown["id"], "code": "unknown_lesson"},
+    ]
+    assert state(learner, first).position_seconds == 12.5
+    assert state(learner, second).status == LessonProgress.Status.DONE
+
+
+def test_a_replayed_batch_names_its_duplicates_and_keeps_only_the_new_event(client, learner):
+    lesson = lessons("shi")[0]
+    client.force_login(learner)
+    batch = [sent(lesson, position=10), sent(lesson, position=20)]
+    post_events(client, batch)
+    later = sent(lesson, position=30, at=(T0 + timedelta(minutes=1)).isoformat())
+    answer = post_events(client, [*batch, later]).json()
+    assert answer["accepted"] == [later["id"]]
+    assert sorted(answer["duplicates"]) == sorted(event["id"] for event in batch)
+    assert ProgressEvent.objects.filter(learner=learner).count() == 3
+    assert state(learner, lesson).position_seconds == 30
+
+
+def test_a_batch_over_the_limit_is_refused_whole_and_says_the_limit(client, learner):
+    lesson = lessons("shi")[0]
+    client.force_login(learner)
+    events = [sent(lesson, position=n) for n in range(51)]
+    response = post_events(client, events)
+    assert response.status_code == 413
+    assert response.json()["code"] == "too_many_events"
+    assert response.json()["limit"] == 50
+    assert response.json()["error"]
+    assert not ProgressEvent.objects.filter(learner=learner).exists()
+    limit = response.json()["limit"]
+    for start in range(0, len(events), limit):  # sent again in pieces: every one is kept
+        assert post_events(client, events[start : start + limit]).status_code == 200
+    assert ProgressEvent.objects.filter(learner=learner).count() == 51
+
+
+@pytest.mark.parametrize("raw", ["not json", '{"id": "x"}', "42"])
+def test_a_report_that_is_not_a_list_of_events_gets_a_clear_error(client, learner, raw):
+    client.force_login(learner)
+    response = client.post("/api/progress/", {"events": raw})
     assert response.status_code == 400
     assert response.json()["error"]
     assert not LessonProgress.objects.filter(learner=learner).exists()

@@ -245,6 +245,64 @@ def test_the_next_learner_cannot_read_the_first_ones_queue(phone, learners):
     assert done_lessons(second) == set()
 
 
+def queue_offline(page, lessons: list[str]) -> list[str]:
+    """Through the page's own queue, offline: one position event a second for each lesson key."""
+    return page.evaluate(
+        """(lessons) => {
+          const start = Date.now() - lessons.length * 1000;
+          const events = lessons.map((lesson, n) => ({ id: academyStore.newId(), lesson,
+            kind: "position", at: new Date(start + n * 1000).toISOString(), position: n + 1,
+            duration: 3600 }));
+          academyOffline.send(events);
+          return events.map((event) => event.id);
+        }""",
+        lessons,
+    )
+
+
+def replay_long_queue(phone, learners, lessons: list[str]) -> tuple[object, list[str]]:
+    """Queue an event per lesson key offline, come back online; the page and her event ids."""
+    server, _report, learner, _other = learners
+    page = signed_in_page(phone, server, learner)
+    open_controlled(page, server.url + LESSONS[0])
+    phone.set_offline(True)
+    ids = queue_offline(page, lessons)
+    wait_for(lambda: queued(page, learner, "position") == len(lessons), page)
+    phone.set_offline(False)  # the "online" event (and Background Sync) send the queue
+    return page, ids
+
+
+def test_two_hundred_events_kept_offline_all_arrive_and_leave_the_phone(phone, learners):
+    from courses.models import LessonProgress, ProgressEvent
+
+    learner = learners[2]
+    first, second = lesson_keys()
+    page, ids = replay_long_queue(phone, learners, [first, second] * 100)
+    wait_for(lambda: ProgressEvent.objects.filter(id__in=ids).count() == 200, page, 60_000)
+    wait_for(lambda: queued(page, learner, "position") == 0, page)
+    assert ProgressEvent.objects.filter(learner=learner, id__in=ids).count() == 200
+    latest = LessonProgress.objects.get(learner=learner, lesson_key=second)
+    assert latest.position_seconds == 200  # the last event she made, whatever the batches
+
+
+def test_an_unknown_lesson_or_a_lower_limit_holds_back_no_event(phone, learners, monkeypatch):
+    from uuid import uuid4
+
+    from courses.models import ProgressEvent
+
+    monkeypatch.setattr("courses.learner_views.MAX_EVENTS", 20)  # the phone learns it (413)
+    learner = learners[2]
+    first, second = lesson_keys()
+    lessons = [first, second] * 30
+    lessons[7] = str(uuid4())  # a lesson deleted on the server meanwhile
+    page, ids = replay_long_queue(phone, learners, lessons)
+    expected = set(ids) - {ids[7]}
+    wait_for(lambda: ProgressEvent.objects.filter(id__in=ids).count() == 59, page, 60_000)
+    wait_for(lambda: queued(page, learner, "position") == 0, page)
+    stored = ProgressEvent.objects.filter(learner=learner, id__in=ids).values_list("id", flat=True)
+    assert {str(event_id) for event_id in stored} == expected
+
+
 FAKE_LINK = """(([type, effectiveType]) => {
   const link = new EventTarget();
   Object.assign(link, { type, effectiveType, saveData: false });

@@ -78,12 +78,11 @@
   window.academyOffline = {
     send(events, { beacon = false } = {}) {
       if (!events.length || !me) return;
-      if (!navigator.onLine) { events.forEach((event) => keep({ id: event.id, event })); return; }
+      const later = (rest) => rest.forEach((event) => keep({ id: event.id, event }));
+      if (!navigator.onLine) { later(events); return; }
       const form = new URLSearchParams({ learner: me, csrfmiddlewaretoken: csrf, events: JSON.stringify(events) });
-      if (beacon && navigator.sendBeacon("/api/progress/", form)) return;
-      fetch("/api/progress/", { method: "POST", body: form, keepalive: true, credentials: "same-origin" })
-        .then((response) => { if (response.status >= 500) throw new Error(response.status); })
-        .catch(() => events.forEach((event) => keep({ id: event.id, event })));
+      if (beacon && events.length <= S.LIMIT && navigator.sendBeacon("/api/progress/", form)) return;
+      S.deliver(events, me, csrf).then(later, () => later(events));
     },
   };
 

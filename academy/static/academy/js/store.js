@@ -2,7 +2,8 @@
    is signed in, with the page's CSRF token), "queue" (progress and quiz answers made offline,
    with their ids) and "saved" (courses and lessons kept for offline), each row tagged with its
    learner; caches "saved-<learner>" and "recent-<learner>". Sending the queue is harmless to
-   repeat: every event has its id, and the server takes a learner's queue only from her. */
+   repeat: every event has its id, and the server takes a learner's queue only from her. A row
+   leaves the queue only once the server has answered for it. */
 self.academyStore = (() => {
   "use strict";
   let opened = null;
@@ -33,7 +34,7 @@ self.academyStore = (() => {
     : "10000000-1000-4000-8000-100000000000".replace(/[018]/g, (c) => (c ^ (crypto.getRandomValues(new Uint8Array(1))[0] & (15 >> (c / 4)))).toString(16)));
 
   const post = (url, body, csrf) => fetch(url, {
-    method: "POST", body, credentials: "same-origin", redirect: "manual",
+    method: "POST", body, credentials: "same-origin", redirect: "manual", keepalive: true,
     headers: { "X-CSRFToken": csrf, "X-Offline-Replay": "1" },
   });
 
@@ -41,22 +42,40 @@ self.academyStore = (() => {
      (not signed in, another learner, no connection) waits for the next try. */
   const settled = (response) => [200, 204, 400, 404].includes(response.status);
 
-  /* Send her queue: events in one batch, then each quiz answer in order; one sender at a time
-     (a page and the worker may both try when the connection returns). */
+  /* Progress events go in batches of at most the server's limit (it answers 413 with its own).
+     A batch is answered event by event (kept, already kept, refused for good): `done` gets those
+     ids. A batch not answered (signed out, server busy or failing) stops the sending; resolves
+     to the events not answered, to keep for the next try. */
+  const LIMIT = 50;
+  const deliver = async (events, learner, csrf, done = () => {}) => {
+    const left = [];
+    for (let i = 0, limit = LIMIT; i < events.length;) {
+      const batch = events.slice(i, i + limit);
+      const response = await post("/api/progress/", new URLSearchParams({ learner, events: JSON.stringify(batch) }), csrf);
+      const answer = await response.json().catch(() => ({}));
+      if (response.status === 413 && answer.limit > 0 && answer.limit < limit) { limit = answer.limit; continue; }
+      if (response.status !== 200) return left.concat(events.slice(i));
+      const ids = [].concat(answer.accepted || [], answer.duplicates || [], (answer.refused || []).map((row) => row.id));
+      await done(ids);
+      left.push(...batch.filter((event) => !ids.includes(event.id)));
+      i += batch.length;
+    }
+    return left;
+  };
+
+  /* Send her queue, oldest first: progress events, then each quiz answer in order; one sender
+     at a time (a page and the worker may both try when the connection returns). */
   const flush = (learner, csrf) => (navigator.locks
     ? navigator.locks.request("academy-queue", () => send(learner, csrf))
     : send(learner, csrf));
+  const drop = (keys) => run("queue", "readwrite", (s) => { keys.forEach((key) => s.delete(key)); });
   const send = async (learner, csrf) => {
     if (!learner) return 0;
-    const rows = await mine("queue", learner);
-    const events = rows.filter((row) => row.event);
+    const rows = (await mine("queue", learner)).sort((a, b) => (a.at > b.at) - (a.at < b.at));
     let sent = 0;
-    if (events.length) {
-      const body = new URLSearchParams({ learner, events: JSON.stringify(events.map((row) => row.event)) });
-      if (!settled(await post("/api/progress/", body, csrf))) return sent;
-      for (const row of events) await remove("queue", row.id);
-      sent += events.length;
-    }
+    const events = rows.filter((row) => row.event).map((row) => row.event);
+    const left = await deliver(events, learner, csrf, (ids) => drop(ids).then(() => { sent += ids.length; }));
+    if (left.length) return sent;
     for (const row of rows.filter((item) => item.form)) {
       const body = new URLSearchParams(row.form);
       body.set("learner", learner);
@@ -69,5 +88,5 @@ self.academyStore = (() => {
     return sent;
   };
 
-  return { get, put, remove, mine, who, cacheName, newId, flush };
+  return { get, put, remove, mine, who, cacheName, newId, flush, deliver, LIMIT };
 })();
