@@ -149,7 +149,9 @@ SECURE_REFERRER_POLICY = "same-origin"
 # Celery: Redis when REDIS_URL is set, otherwise a broker on the local file system.
 CELERY_BROKER_URL = REDIS_URL or "filesystem://"
 CELERY_BROKER_TRANSPORT_OPTIONS = (
-    {"visibility_timeout": 4 * 60 * 60}
+    # A broker host that does not answer must not hold a request for minutes: the outbox keeps
+    # the message (core/outbox.py).
+    {"visibility_timeout": 4 * 60 * 60, "socket_connect_timeout": 3}
     if REDIS_URL
     else {
         "data_folder_in": str(VAR_DIR / "broker"),
@@ -164,6 +166,10 @@ CELERY_TASK_DEFAULT_QUEUE = "default"
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_TIME_LIMIT = 60 * 60
 CELERY_TASK_SOFT_TIME_LIMIT = 55 * 60
+# The outbox (core/outbox.py, docs/decisions/0019): what the broker refused is published again
+# when a worker reconnects and at least every OUTBOX_RELAY_SECONDS; published rows are kept a week.
+OUTBOX_RELAY_SECONDS = 15.0
+OUTBOX_KEEP_DAYS = 7
 
 LOGGING = {
     "version": 1,
@@ -210,9 +216,11 @@ CELERY_TASK_ROUTES = {
     "media_pipeline.voice_over_process_task": {"queue": "media-cpu"},
     "media_pipeline.asset_transcribe_task": {"queue": "media-gpu"},
     "media_pipeline.assets_sweep_task": {"queue": "default"},
+    "core.outbox_relay_task": {"queue": "default"},
 }
 CELERY_BEAT_SCHEDULE = {
     "media-pipeline-sweep": {"task": "media_pipeline.assets_sweep_task", "schedule": 5 * 60.0},
+    "core-outbox-relay": {"task": "core.outbox_relay_task", "schedule": OUTBOX_RELAY_SECONDS},
 }
 MEDIA_PIPELINE = {
     "WHISPER_MODEL_DIR": env.get("WHISPER_MODEL_DIR"),
