@@ -185,6 +185,20 @@ LOGGING = {
 # Learner accounts
 SMS_SENDER = env.get("SMS_SENDER", "academy.sms.ConsoleSender")
 SMS_FILE_PATH = VAR_DIR / "sms-outbox.jsonl"
+# academy.sms.HttpSender: an HTTP gateway, answered 2xx when it accepts a message (academy/README).
+SMS_HTTP = {
+    "URL": env.get("SMS_HTTP_URL"),
+    "AUTH": env.get("SMS_HTTP_AUTH", "bearer"),  # bearer, header, basic or none
+    "TOKEN": env.get("SMS_HTTP_TOKEN"),  # bearer: "Authorization: Bearer …"; header: TOKEN_HEADER
+    "TOKEN_HEADER": env.get("SMS_HTTP_TOKEN_HEADER", "X-API-Key"),
+    "USERNAME": env.get("SMS_HTTP_USERNAME"),
+    "PASSWORD": env.get("SMS_HTTP_PASSWORD"),
+    "SENDER_NAME": env.get("SMS_HTTP_SENDER_NAME", "Taawounia"),
+    "FORMAT": env.get("SMS_HTTP_FORMAT", "json"),  # json or form
+    # Our field = the gateway's field; an empty name leaves the field out.
+    "FIELDS": env.get_map("SMS_HTTP_FIELDS", "to=to,text=text,sender=from,id=reference"),
+    "TIMEOUT": float(env.get("SMS_HTTP_TIMEOUT", "10")),
+}
 OTP_DIGITS = 6
 OTP_VALID_SECONDS = 10 * 60
 ACTIVATION_CODE_VALID_DAYS = 30
@@ -217,6 +231,7 @@ CELERY_TASK_ROUTES = {
     "media_pipeline.asset_transcribe_task": {"queue": "media-gpu"},
     "media_pipeline.assets_sweep_task": {"queue": "default"},
     "core.outbox_relay_task": {"queue": "default"},
+    "academy.sms_send_task": {"queue": "default"},
 }
 CELERY_BEAT_SCHEDULE = {
     "media-pipeline-sweep": {"task": "media_pipeline.assets_sweep_task", "schedule": 5 * 60.0},
