@@ -1,5 +1,7 @@
 """Accounts: a learner signs in with a phone number; staff may also have an e-mail address."""
 
+import uuid
+
 from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
 from django.contrib.auth.models import PermissionsMixin
 from django.db import models
@@ -119,3 +121,28 @@ class OneTimeCode(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_purpose_display()} {self.phone_number}"
+
+
+class SmsMessage(models.Model):
+    """One SMS to send, written with the change that calls for it and sent by a task after commit.
+
+    Its id goes to the gateway as the message's reference; ``sent_at`` is set once the gateway
+    accepted it, so a task run twice sends it once. The text (which may hold a code) is erased
+    once sent.
+    """
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    to = models.CharField(_("phone number"), max_length=20)
+    text = models.TextField(_("text"), blank=True)
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
+    sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
+    failed_at = models.DateTimeField(_("given up at"), null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+
+    class Meta:
+        verbose_name = _("SMS")
+        verbose_name_plural = _("SMS")
+        indexes = [models.Index(fields=["to", "created_at"])]
+
+    def __str__(self) -> str:
+        return f"SMS {self.pk} to {self.to}"

@@ -149,7 +149,9 @@ SECURE_REFERRER_POLICY = "same-origin"
 # Celery: Redis when REDIS_URL is set, otherwise a broker on the local file system.
 CELERY_BROKER_URL = REDIS_URL or "filesystem://"
 CELERY_BROKER_TRANSPORT_OPTIONS = (
-    {"visibility_timeout": 4 * 60 * 60}
+    # A broker host that does not answer must not hold a request for minutes: the outbox keeps
+    # the message (core/outbox.py).
+    {"visibility_timeout": 4 * 60 * 60, "socket_connect_timeout": 3}
     if REDIS_URL
     else {
         "data_folder_in": str(VAR_DIR / "broker"),
@@ -164,6 +166,10 @@ CELERY_TASK_DEFAULT_QUEUE = "default"
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_TIME_LIMIT = 60 * 60
 CELERY_TASK_SOFT_TIME_LIMIT = 55 * 60
+# The outbox (core/outbox.py, docs/decisions/0019): what the broker refused is published again
+# when a worker reconnects and at least every OUTBOX_RELAY_SECONDS; published rows are kept a week.
+OUTBOX_RELAY_SECONDS = 15.0
+OUTBOX_KEEP_DAYS = 7
 
 LOGGING = {
     "version": 1,
@@ -179,6 +185,20 @@ LOGGING = {
 # Learner accounts
 SMS_SENDER = env.get("SMS_SENDER", "academy.sms.ConsoleSender")
 SMS_FILE_PATH = VAR_DIR / "sms-outbox.jsonl"
+# academy.sms.HttpSender: an HTTP gateway, answered 2xx when it accepts a message (academy/README).
+SMS_HTTP = {
+    "URL": env.get("SMS_HTTP_URL"),
+    "AUTH": env.get("SMS_HTTP_AUTH", "bearer"),  # bearer, header, basic or none
+    "TOKEN": env.get("SMS_HTTP_TOKEN"),  # bearer: "Authorization: Bearer …"; header: TOKEN_HEADER
+    "TOKEN_HEADER": env.get("SMS_HTTP_TOKEN_HEADER", "X-API-Key"),
+    "USERNAME": env.get("SMS_HTTP_USERNAME"),
+    "PASSWORD": env.get("SMS_HTTP_PASSWORD"),
+    "SENDER_NAME": env.get("SMS_HTTP_SENDER_NAME", "Taawounia"),
+    "FORMAT": env.get("SMS_HTTP_FORMAT", "json"),  # json or form
+    # Our field = the gateway's field; an empty name leaves the field out.
+    "FIELDS": env.get_map("SMS_HTTP_FIELDS", "to=to,text=text,sender=from,id=reference"),
+    "TIMEOUT": float(env.get("SMS_HTTP_TIMEOUT", "10")),
+}
 OTP_DIGITS = 6
 OTP_VALID_SECONDS = 10 * 60
 ACTIVATION_CODE_VALID_DAYS = 30
@@ -210,9 +230,12 @@ CELERY_TASK_ROUTES = {
     "media_pipeline.voice_over_process_task": {"queue": "media-cpu"},
     "media_pipeline.asset_transcribe_task": {"queue": "media-gpu"},
     "media_pipeline.assets_sweep_task": {"queue": "default"},
+    "core.outbox_relay_task": {"queue": "default"},
+    "academy.sms_send_task": {"queue": "default"},
 }
 CELERY_BEAT_SCHEDULE = {
     "media-pipeline-sweep": {"task": "media_pipeline.assets_sweep_task", "schedule": 5 * 60.0},
+    "core-outbox-relay": {"task": "core.outbox_relay_task", "schedule": OUTBOX_RELAY_SECONDS},
 }
 MEDIA_PIPELINE = {
     "WHISPER_MODEL_DIR": env.get("WHISPER_MODEL_DIR"),

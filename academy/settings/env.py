@@ -38,3 +38,9 @@ def get_path(name: str, default: Path) -> Path:
 
 def require_list(name: str) -> list[str]:
     return get_list(name, require(name))
+
+
+def get_map(name: str, default: str = "") -> dict[str, str]:
+    """``key=value`` pairs separated by commas; a value may be empty."""
+    pairs = (item.split("=", 1) for item in get_list(name, default) if "=" in item)
+    return {key.strip(): value.strip() for key, value in pairs}

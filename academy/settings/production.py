@@ -1,12 +1,27 @@
 """Production: every secret comes from the environment, and nothing starts without it."""
 
+from django.core.exceptions import ImproperlyConfigured
+
 from .base import *  # noqa: F403
 from .base import env
+
+
+def _gateway_sms_sender(path: str) -> str:
+    """The console and file senders leave codes in logs and files: not in production."""
+    if path in {"academy.sms.ConsoleSender", "academy.sms.FileSender"}:
+        raise ImproperlyConfigured(
+            f"SMS_SENDER={path} is for development and tests; production sends through a "
+            "gateway (academy.sms.HttpSender and SMS_HTTP_URL)."
+        )
+    if path == "academy.sms.HttpSender":
+        env.require("SMS_HTTP_URL")
+    return path
+
 
 DEBUG = False
 SECRET_KEY = env.require("SECRET_KEY")
 ALLOWED_HOSTS = env.require_list("ALLOWED_HOSTS")
-SMS_SENDER = env.require("SMS_SENDER")  # a real provider: codes must never be only logged
+SMS_SENDER = _gateway_sms_sender(env.require("SMS_SENDER"))
 CSRF_TRUSTED_ORIGINS = env.get_list("CSRF_TRUSTED_ORIGINS")
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -8,7 +8,8 @@ PRODUCTION_ENV = {
     "DJANGO_SETTINGS_MODULE": "academy.settings.production",
     "SECRET_KEY": "a-production-secret-that-is-long-and-random-enough-0123456789abcdef",
     "ALLOWED_HOSTS": "academy.example.ma",
-    "SMS_SENDER": "academy.sms.FileSender",
+    "SMS_SENDER": "academy.sms.HttpSender",
+    "SMS_HTTP_URL": "https://sms-gateway.example.ma/api/send",
 }
 
 
@@ -43,3 +44,16 @@ def test_production_passes_the_deployment_checklist():
     result = manage("check", "--deploy", "--fail-level", "WARNING", env=PRODUCTION_ENV)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+def test_production_refuses_the_console_and_file_sms_senders():
+    for sender in ("academy.sms.ConsoleSender", "academy.sms.FileSender"):
+        result = manage("check", env={**PRODUCTION_ENV, "SMS_SENDER": sender})
+        assert result.returncode != 0
+        assert f"SMS_SENDER={sender} is for development and tests" in result.stderr
+
+
+def test_production_needs_the_gateway_url():
+    result = manage("check", env={**PRODUCTION_ENV, "SMS_HTTP_URL": ""})
+    assert result.returncode != 0
+    assert "SMS_HTTP_URL must be set" in result.stderr

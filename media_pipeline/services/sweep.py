@@ -1,5 +1,6 @@
-"""The periodic sweep: assets left waiting (a lost message, a broker that was down) are sent
-again; work whose heartbeat stopped (a killed worker) is taken back and sent again."""
+"""The periodic sweep: assets left waiting (a message the broker lost) are sent again; work
+whose heartbeat stopped (a killed worker) is taken back and sent again. A broker that was down
+is the outbox's business (core/outbox.py): its messages go out when the broker returns."""
 
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta

@@ -7,6 +7,8 @@ import pytest
 from django.core.files.storage import default_storage
 from django.utils import timezone
 
+from core import outbox
+from core.models import OutboxMessage
 from media_pipeline.av import ladder
 from media_pipeline.models import MediaAsset
 from media_pipeline.services.assets import asset_reprocess, asset_retry
@@ -74,6 +76,7 @@ def test_a_worker_killed_mid_transcode_is_completed_by_the_sweep(clips, monkeypa
 
 def test_an_upload_whose_message_was_lost_is_sent_again(clips, sent):
     asset = asset_from(clips["small_video"])
+    sent.clear()  # the broker took the message, then lost it
     assert assets_sweep().processing == []
     report = assets_sweep(now=timezone.now() + timedelta(hours=1))
     assert report.processing == [asset.pk]
@@ -90,19 +93,29 @@ def test_only_failed_assets_can_be_retried(clips):
     assert (asset.status, asset.error_code) == ("uploaded", "")
 
 
-def test_a_broker_outage_leaves_the_upload_waiting(
+def test_a_broker_outage_leaves_the_upload_waiting_in_the_outbox(
     clips, monkeypatch, django_capture_on_commit_callbacks
 ):
     from media_pipeline import tasks
-    from media_pipeline.services import enqueue
 
-    monkeypatch.undo()  # the real send, with a broker that refuses
-    monkeypatch.setattr(
-        tasks.asset_process_task, "apply_async", lambda *a, **k: (_ for _ in ()).throw(OSError())
-    )
+    monkeypatch.undo()  # the real outbox, with a broker that refuses
+    published = []
+
+    def refused(*args, **kwargs):
+        raise OSError("connection refused")
+
+    monkeypatch.setattr(tasks.asset_process_task, "apply_async", refused)
     with django_capture_on_commit_callbacks(execute=True):
         asset = asset_from(clips["small_video"])
-    assert enqueue.send.__module__ == "media_pipeline.services.enqueue"
     asset.refresh_from_db()
     assert asset.status == MediaAsset.Status.UPLOADED
     assert default_storage.exists(asset.original.name)
+    message = OutboxMessage.objects.get(task_name="media_pipeline.asset_process_task")
+    assert (message.args, message.published_at, message.attempts) == ([asset.pk], None, 1)
+
+    monkeypatch.setattr(  # the broker is back
+        tasks.asset_process_task, "apply_async", lambda **kwargs: published.append(kwargs)
+    )
+    assert outbox.relay() == 1
+    assert [(p["args"], p["task_id"]) for p in published] == [([asset.pk], str(message.pk))]
+    assert outbox.relay() == 0  # published once

@@ -92,7 +92,8 @@ def bench_environment(var_dir: Path) -> dict[str, str]:
         ALLOWED_HOSTS="127.0.0.1,localhost",
         SECURE_SSL_REDIRECT="false",
         SERVE_MEDIA="true",
-        SMS_SENDER="academy.sms.FileSender",
+        SMS_SENDER="academy.sms.HttpSender",
+        SMS_HTTP_URL="http://127.0.0.1:9/sms",  # the benchmark sends no SMS
         ACADEMY_VAR_DIR=str(var_dir),
         PYTHONUNBUFFERED="1",
     )

@@ -23,29 +23,35 @@ def _database_url() -> str:
 
 
 @pytest.fixture
-def redis_and_postgres(transactional_db):
+def redis_and_postgres(transactional_db, settings):
     if not settings.REDIS_URL:
         pytest.skip("REDIS_URL is not set: the real-worker test needs Redis (CI sets it)")
     if connection.vendor != "postgresql":
         pytest.skip("DATABASE_URL is not PostgreSQL: a worker process cannot see SQLite's test DB")
     from academy.celery import app
 
+    settings.CELERY_TASK_ALWAYS_EAGER = False  # this process sends; the worker runs
     with app.connection_for_write() as broker:
         for queue in QUEUES:
             broker.default_channel.queue_purge(queue)
 
 
 class Worker:
-    def __init__(self, media_root: Path, log: Path) -> None:
+    def __init__(
+        self, media_root: Path, log: Path, *, redis_url: str = "", env: dict | None = None
+    ) -> None:
         self.media_root, self.log, self.process = media_root, log, None
+        self.redis_url, self.env = redis_url or settings.REDIS_URL, env or {}
 
     def start(self) -> None:
         env = {
             **os.environ,
             "DJANGO_SETTINGS_MODULE": "academy.settings.test",
             "DATABASE_URL": _database_url(),
-            "REDIS_URL": settings.REDIS_URL,
+            "REDIS_URL": self.redis_url,
             "MEDIA_ROOT": str(self.media_root),
+            "CELERY_TASK_ALWAYS_EAGER": "0",
+            **self.env,
         }
         env.pop("WHISPER_MODEL_DIR", None)
         command = [sys.executable, "-m", "celery", "-A", "academy", "worker", "-l", "info"]
@@ -54,6 +60,9 @@ class Worker:
             self.process = subprocess.Popen(  # noqa: S603
                 command, cwd=ROOT, env=env, stdout=log, stderr=log, start_new_session=True
             )
+
+    def wait_until_ready(self, timeout: float = 60) -> None:
+        wait_for(lambda: " ready." in self.log.read_text(), timeout=timeout, log=self.log)
 
     def kill(self) -> None:
         """SIGKILL the worker and its children (ffmpeg included), as a crash would."""
