@@ -99,8 +99,17 @@ AUTH_USER_MODEL = "academy.User"
 
 REDIS_URL = env.get("REDIS_URL")
 if REDIS_URL:
+    # A Redis that is down or slow makes the site slower, never broken: core/cache.py answers
+    # as a miss, and the short timeouts keep a hanging Redis from stalling every request.
     CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+        "default": {
+            "BACKEND": "core.cache.ResilientRedisCache",
+            "LOCATION": REDIS_URL,
+            "OPTIONS": {
+                "socket_connect_timeout": float(env.get("CACHE_CONNECT_TIMEOUT", "0.25")),
+                "socket_timeout": float(env.get("CACHE_TIMEOUT", "0.5")),
+            },
+        }
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
