@@ -94,6 +94,16 @@ DATABASES = {
         conn_max_age=60,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The embedded database serves several requests (and a worker) at once: readers never block
+    # the writer (WAL), a transaction takes the write lock when it begins rather than failing
+    # half-way when it first writes (IMMEDIATE), and a writer waits its turn (timeout, seconds)
+    # instead of answering "database is locked". See docs/decisions/0022-writes-that-survive.md.
+    DATABASES["default"]["OPTIONS"] = {
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "academy.User"
 
