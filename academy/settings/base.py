@@ -65,6 +65,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "axes.middleware.AxesMiddleware",
+    "courses.middleware.AtomicPageWritesMiddleware",  # last: it calls the view itself
 ]
 
 ROOT_URLCONF = "academy.urls"
