@@ -2,8 +2,9 @@
 
 One development server runs in a subprocess on a SQLite file of its own; learners sign up and
 staff upload media at the same time, from threads, each from its own local address (as many
-phones would). Every request must be answered (no 500 "database is locked") and every account
-and every media asset must be in the database afterwards, each original next to its row.
+phones would), and editors create courses. Every request must be answered (no 500 "database is
+locked"); every account and every media asset must be in the database afterwards, each original
+next to its row, and each course in every language.
 
 Migrating a fresh SQLite database takes a while, so the migrated database is kept under
 var/test-sqlite/, named after the migrations it was made with, and copied for each run.
@@ -29,6 +30,7 @@ from django.conf import settings
 
 SIGN_UPS = 16
 UPLOADS = 4
+COURSES = 3
 STAFF_NUMBER = "+212600009990"
 STAFF_PASSWORD = "a-long-staff-password-42"
 REPO = Path(settings.BASE_DIR)
@@ -67,8 +69,23 @@ def _manage(*args: str, environment: dict, timeout: float) -> None:
     )
 
 
+# Run in the migrated database: one staff account, and a course index (with its copies in every
+# language) to create courses under.
+SETUP = f"""
+from wagtail.models import Page
+from wagtail_localize.synctree import create_aliases_for_new_page
+from academy.models import User
+from courses.models import CourseIndexPage
+User.objects.create_superuser({STAFF_NUMBER!r}, {STAFF_PASSWORD!r})
+home = Page.objects.get(depth=2, locale__language_code="ar")
+index = home.add_child(instance=CourseIndexPage(title="Courses", slug="courses"))
+create_aliases_for_new_page(index)
+"""
+
+
 def _migrations_key() -> str:
     digest = hashlib.sha256((REPO / "requirements.txt").read_bytes())
+    digest.update(SETUP.encode())
     digest.update(Path(__file__).with_name("sqlite_server_settings.py").read_bytes())
     for path in sorted(REPO.glob("*/migrations/*.py")):
         digest.update(path.read_bytes())
@@ -83,11 +100,9 @@ def _migrated_database(var: Path) -> Path:
         building = template.with_suffix(f".{os.getpid()}.building")
         environment = _environment(building, var)
         _manage("migrate", "--no-input", "-v", "0", environment=environment, timeout=300)
-        staff = (
-            "from academy.models import User; "
-            f"User.objects.create_superuser({STAFF_NUMBER!r}, {STAFF_PASSWORD!r})"
-        )
-        _manage("shell", "-c", staff, environment=environment, timeout=120)
+        _manage("shell", "-c", SETUP, environment=environment, timeout=120)
+        for stale in template.parent.glob("*.sqlite3"):  # made with older migrations
+            stale.unlink()
         os.replace(building, template)
     return template
 
@@ -204,23 +219,68 @@ def _upload(port: int, index: int) -> list[int]:
     return statuses
 
 
-def test_concurrent_sign_ups_and_uploads_all_land(server):
+def _course_title(index: int) -> str:
+    return f"Course {index} made at the same time"
+
+
+def _create_course(port: int, index: int, parent_id: int) -> list[int]:
+    visitor = Visitor(port, f"127.0.3.{index + 1}")
+    statuses = [
+        visitor.post_form("/en/signin/", {"phone_number": STAFF_NUMBER, "pin": STAFF_PASSWORD})[0]
+    ]
+    status, _content = visitor.post_form(
+        f"/admin/pages/add/courses/coursepage/{parent_id}/",
+        {
+            "title": _course_title(index),
+            "slug": f"course-{index}",
+            "summary": "Made while others sign up.",
+            "level": "beginner",
+            "duration_minutes": "30",
+            "original_language": "ar",
+            "comments-TOTAL_FORMS": "0",
+            "comments-INITIAL_FORMS": "0",
+            "comments-MIN_NUM_FORMS": "0",
+            "comments-MAX_NUM_FORMS": "1000",
+            "action-publish": "action-publish",
+        },
+    )
+    return [*statuses, status]
+
+
+def _course_index_id(database: Path) -> int:
+    with closing(sqlite3.connect(database)) as connection:
+        return connection.execute(
+            "SELECT page.id FROM wagtailcore_page page"
+            " JOIN wagtailcore_locale locale ON locale.id = page.locale_id"
+            " WHERE page.slug = 'courses' AND locale.language_code = 'ar'"
+        ).fetchone()[0]
+
+
+def test_concurrent_sign_ups_uploads_and_pages_all_land(server):
     port, database, var = server
+    parent_id = _course_index_id(database)
     answers: dict[str, list[int]] = {}
 
-    def run(name, action, index):
+    def run(name, action, index, *args):
         try:
-            answers[name] = action(port, index)
+            answers[name] = action(port, index, *args)
         except Exception as error:  # reported below with the others
             answers[name] = [repr(error)]
 
-    threads = [
-        threading.Thread(target=run, args=(f"sign-up {index}", _sign_up, index))
-        for index in range(SIGN_UPS)
-    ] + [
-        threading.Thread(target=run, args=(f"upload {index}", _upload, index))
-        for index in range(UPLOADS)
-    ]
+    threads = (
+        [
+            threading.Thread(target=run, args=(f"sign-up {index}", _sign_up, index))
+            for index in range(SIGN_UPS)
+        ]
+        + [
+            threading.Thread(target=run, args=(f"upload {index}", _upload, index))
+            for index in range(UPLOADS)
+        ]
+        + [
+            threading.Thread(target=run, args=(f"course {index}", _create_course, index, parent_id))
+            for index in range(COURSES)
+        ]
+    )
     started = time.monotonic()
     for thread in threads:
         thread.start()
@@ -228,9 +288,11 @@ def test_concurrent_sign_ups_and_uploads_all_land(server):
         thread.join(timeout=55)
     assert time.monotonic() - started < 55
 
-    expected = {f"sign-up {index}": [302] for index in range(SIGN_UPS)} | {
-        f"upload {index}": [302, 201, 200, 201] for index in range(UPLOADS)
-    }
+    expected = (
+        {f"sign-up {index}": [302] for index in range(SIGN_UPS)}
+        | {f"upload {index}": [302, 201, 200, 201] for index in range(UPLOADS)}
+        | {f"course {index}": [302, 302] for index in range(COURSES)}
+    )
     assert answers == expected, (var / "server.log").read_text()[-3000:]
 
     with sqlite3.connect(database) as connection:
@@ -243,9 +305,17 @@ def test_concurrent_sign_ups_and_uploads_all_land(server):
         originals = [
             row[0] for row in connection.execute("SELECT original FROM media_pipeline_mediaasset")
         ]
+        languages = connection.execute("SELECT COUNT(*) FROM wagtailcore_locale").fetchone()[0]
+        copies = dict(
+            connection.execute(
+                "SELECT title, COUNT(*) FROM wagtailcore_page WHERE title LIKE 'Course %'"
+                " GROUP BY title"
+            ).fetchall()
+        )
     assert numbers == {_number(index) for index in range(SIGN_UPS)}
     assert len(originals) == UPLOADS
     on_disk = {
         str(path.relative_to(var / "media")) for path in (var / "media").glob("media/*/original/*")
     }
     assert on_disk == set(originals)  # every original has its row, every row its original
+    assert copies == {_course_title(index): languages for index in range(COURSES)}
