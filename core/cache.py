@@ -45,9 +45,6 @@ class _Outage:
                 "Cache unreachable (%s: %s); serving without cache for now", operation, error
             )
 
-    def clear(self) -> None:
-        self._down_until = 0.0
-
 
 class ResilientRedisCache(RedisCache):
     """Django's Redis cache, where an unreachable Redis behaves as an empty cache.
