@@ -7,16 +7,28 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel
 from wagtail.admin.widgets.button import Button
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail.snippets.views.snippets import CreateView, SnippetViewSet
 
 from . import admin_urls
 from .forms import MediaAssetForm
 from .models import MediaAsset
-from .services.assets import asset_submitted
+from .services.assets import asset_submitted, original_discard_uncommitted
+
+
+class MediaAssetCreateView(CreateView):
+    """The snippet's create view, where an asset that is not committed leaves no original."""
+
+    def form_valid(self, form):
+        try:
+            return super().form_valid(form)
+        except BaseException:
+            original_discard_uncommitted(asset=form.instance)
+            raise
 
 
 class MediaAssetViewSet(SnippetViewSet):
     model = MediaAsset
+    add_view_class = MediaAssetCreateView
     icon = "media"
     menu_label = _("Media")
     menu_order = 300

@@ -65,6 +65,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "axes.middleware.AxesMiddleware",
+    "courses.middleware.AtomicPageWritesMiddleware",  # last: it calls the view itself
 ]
 
 ROOT_URLCONF = "academy.urls"
@@ -94,13 +95,32 @@ DATABASES = {
         conn_max_age=60,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The embedded database serves several requests (and a worker) at once: readers never block
+    # the writer (WAL), a transaction takes the write lock when it begins rather than failing
+    # half-way when it first writes (IMMEDIATE), and a writer waits its turn (timeout, seconds)
+    # instead of answering "database is locked". See docs/decisions/0022-writes-that-survive.md.
+    DATABASES["default"]["OPTIONS"] = {
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "academy.User"
 
 REDIS_URL = env.get("REDIS_URL")
 if REDIS_URL:
+    # A Redis that is down or slow makes the site slower, never broken: core/cache.py answers
+    # as a miss, and the short timeouts keep a hanging Redis from stalling every request.
     CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+        "default": {
+            "BACKEND": "core.cache.ResilientRedisCache",
+            "LOCATION": REDIS_URL,
+            "OPTIONS": {
+                "socket_connect_timeout": float(env.get("CACHE_CONNECT_TIMEOUT", "0.25")),
+                "socket_timeout": float(env.get("CACHE_TIMEOUT", "0.5")),
+            },
+        }
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}

@@ -1,9 +1,11 @@
 """Creating assets and asking for their (re-)processing."""
 
+import logging
 from pathlib import Path
 
 from django.core.files import File
-from django.db import transaction
+from django.core.files.storage import default_storage
+from django.db import DatabaseError, transaction
 from django.db.models import F
 from django.utils import timezone
 
@@ -11,6 +13,9 @@ from .. import conf
 from ..error_codes import MediaError, MediaErrorCode
 from ..models import MediaAsset
 from . import enqueue
+from .stored_files import undone_on_failure
+
+logger = logging.getLogger(__name__)
 
 
 def check_upload(*, filename: str, size: int) -> None:
@@ -23,11 +28,13 @@ def check_upload(*, filename: str, size: int) -> None:
         raise MediaError(MediaErrorCode.TOO_LARGE, size=size // 1024**2, limit=limit // 1024**2)
 
 
-@transaction.atomic
 def asset_create(
     *, file: File, filename: str, title: str, language: str = "", created_by=None
 ) -> MediaAsset:
-    """Store the original untouched, then (after commit) send it to be processed."""
+    """Store the original untouched, then (after commit) send it to be processed.
+
+    If the row is not committed, the stored original is removed: no file without its row.
+    """
     asset = MediaAsset(
         title=title or Path(filename).stem,
         language=language,
@@ -36,9 +43,11 @@ def asset_create(
         created_by=created_by,
     )
     asset.full_clean(exclude=["original"])
-    asset.original.save(Path(filename).name, file, save=False)
-    asset.save()
-    enqueue.on_commit("asset_process_task", asset.pk)
+    with undone_on_failure() as written, transaction.atomic():
+        asset.original.save(Path(filename).name, file, save=False)
+        written.stored(asset.original.name)
+        asset.save()
+        enqueue.on_commit("asset_process_task", asset.pk)
     return asset
 
 
@@ -49,6 +58,20 @@ def asset_submitted(*, asset: MediaAsset) -> None:
         original_size=asset.original.size,
     )
     enqueue.on_commit("asset_process_task", asset.pk)
+
+
+def original_discard_uncommitted(*, asset: MediaAsset) -> None:
+    """After a new asset failed to save (the admin's form): remove the original it stored if its
+    row is not in the database, so that no file is left without its row."""
+    if not asset.original.name or not asset.original._committed:
+        return  # nothing was stored yet
+    try:
+        if asset.pk and MediaAsset.objects.filter(pk=asset.pk).exists():
+            return
+    except DatabaseError:
+        logger.warning("Kept %s: could not tell whether its asset exists", asset.original.name)
+        return
+    default_storage.delete(asset.original.name)
 
 
 def asset_retry(*, asset: MediaAsset) -> bool:

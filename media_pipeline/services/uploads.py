@@ -5,7 +5,6 @@ arrived before a dropped connection is kept, and the client asks for the offset 
 Finishing moves the file (no copy) to the asset's original path, then enqueues after commit.
 """
 
-import os
 from pathlib import Path
 
 from django.core.files.storage import default_storage
@@ -17,6 +16,7 @@ from ..error_codes import MediaError
 from ..models import MediaAsset, Upload
 from . import enqueue
 from .assets import check_upload
+from .stored_files import Written, undone_on_failure
 
 READ_BYTES = 1024 * 1024
 
@@ -88,9 +88,17 @@ def _copy(stream, path: Path, offset: int, length: int) -> int:
     return written
 
 
-@transaction.atomic
 def upload_finish(*, upload: Upload) -> MediaAsset:
-    """Turn a complete upload into an asset (the original stored first), then enqueue it."""
+    """Turn a complete upload into an asset (the original stored first), then enqueue it.
+
+    If the transaction fails, the file goes back to where the upload keeps it: no original is
+    left without its row, and finishing again works.
+    """
+    with undone_on_failure() as written, transaction.atomic():
+        return _finish(upload, written)
+
+
+def _finish(upload: Upload, written: Written) -> MediaAsset:
     upload = Upload.objects.select_for_update().get(pk=upload.pk)
     if upload.asset_id:
         return upload.asset
@@ -104,9 +112,7 @@ def upload_finish(*, upload: Upload) -> MediaAsset:
         created_by=upload.created_by,
     )
     name = f"{asset.folder}/original/{upload.filename}"
-    target = Path(default_storage.path(name))
-    target.parent.mkdir(parents=True, exist_ok=True)
-    os.replace(part_path(upload), target)
+    written.move(part_path(upload), Path(default_storage.path(name)))
     asset.original.name = name
     asset.save(update_fields=["original"])
     upload.asset, upload.status = asset, Upload.Status.COMPLETE

@@ -15,21 +15,26 @@ from ..error_codes import MediaError, MediaErrorCode
 from ..models import MediaAsset, VoiceOverTrack
 from . import enqueue
 from .processing import audio_filter
+from .stored_files import undone_on_failure
 
 
-@transaction.atomic
 def voice_over_add(
     *, asset: MediaAsset, language: str, file: File, filename: str
 ) -> VoiceOverTrack:
-    """Store (or replace) the voice-over of ``language``; it is processed after commit."""
-    track, _created = VoiceOverTrack.objects.get_or_create(
-        asset=asset, language=language, defaults={"original": ""}
-    )
-    track.original.save(Path(filename).name, file, save=False)
-    track.status = VoiceOverTrack.Status.UPLOADED
-    track.error_code = ""
-    track.save()
-    enqueue.on_commit("voice_over_process_task", track.pk)
+    """Store (or replace) the voice-over of ``language``; it is processed after commit.
+
+    If the row is not committed, the stored file is removed: no file without its row.
+    """
+    with undone_on_failure() as written, transaction.atomic():
+        track, _created = VoiceOverTrack.objects.get_or_create(
+            asset=asset, language=language, defaults={"original": ""}
+        )
+        track.original.save(Path(filename).name, file, save=False)
+        written.stored(track.original.name)
+        track.status = VoiceOverTrack.Status.UPLOADED
+        track.error_code = ""
+        track.save()
+        enqueue.on_commit("voice_over_process_task", track.pk)
     return track
 
 
