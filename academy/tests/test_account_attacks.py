@@ -299,6 +299,20 @@ def test_wrong_pins_for_one_number_do_not_lock_another_behind_the_same_address(c
     assert signed_in(client)
 
 
+def test_wrong_passwords_at_the_admin_lock_that_account_not_the_others(client):
+    for number in (ITTO, FADMA):
+        User.objects.create_user(number, "a-long-admin-password", is_staff=True)
+    for attempt in range(5):
+        client.post("/admin/login/", {"username": ITTO, "password": f"guess-{attempt}"})
+    locked = client.post("/admin/login/", {"username": ITTO, "password": "a-long-admin-password"})
+    assert locked.status_code == 429
+    response = client.post(
+        "/admin/login/", {"username": FADMA, "password": "a-long-admin-password"}
+    )
+    assert response.status_code == 302
+    assert signed_in(client)
+
+
 def test_behind_a_configured_proxy_the_forwarded_address_is_used(client, settings):
     settings.TRUSTED_PROXIES = ["10.0.0.0/8"]
     learner()
