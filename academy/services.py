@@ -29,6 +29,14 @@ PROFILE_FIELDS = (
 )
 
 
+# Marked here, translated when sent (in the language of the one who receives it).
+CODE_SMS = gettext_noop("Taawounia Academy: your code is %(code)s. Do not share it.")
+SIGN_UP_NOTICE_SMS = gettext_noop(
+    "Taawounia Academy: someone tried to create an account with your number. "
+    "If it was you, sign in, or reset your PIN."
+)
+
+
 def _unused_number(raw: str) -> str:
     phone_number = normalise_phone_number(raw)
     if User.objects.filter(phone_number=phone_number).exists():
@@ -62,14 +70,6 @@ def _send_code(*, user: User, purpose: str, ip: str | None) -> None:
     """Text ``user`` a new code for ``purpose``, in her language."""
     code = otp_create(phone_number=user.phone_number, purpose=purpose, ip=ip)
     _text(user=user, message=CODE_SMS, code=code)
-
-
-# Marked here, translated when sent (in the language of the one who receives it).
-CODE_SMS = gettext_noop("Taawounia Academy: your code is %(code)s. Do not share it.")
-SIGN_UP_NOTICE_SMS = gettext_noop(
-    "Taawounia Academy: someone tried to create an account with your number. "
-    "If it was you, sign in, or reset your PIN."
-)
 
 
 def pin_resettable(user: User) -> bool:
