@@ -1,5 +1,6 @@
 """Writes about accounts: sign-up, verification, PINs, assisted registration, deletion."""
 
+import contextlib
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -8,8 +9,9 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, gettext_noop
 
+from assessments.api import certificates_catch_up
 from core.phones import normalise_phone_number
 
 from .models import OneTimeCode, User
@@ -24,6 +26,14 @@ PROFILE_FIELDS = (
     "gender",
     "birth_year",
     "motivation",
+)
+
+
+# Marked here, translated when sent (in the language of the one who receives it).
+CODE_SMS = gettext_noop("Taawounia Academy: your code is %(code)s. Do not share it.")
+SIGN_UP_NOTICE_SMS = gettext_noop(
+    "Taawounia Academy: someone tried to create an account with your number. "
+    "If it was you, sign in, or reset your PIN."
 )
 
 
@@ -49,55 +59,128 @@ def _new_user(*, phone_number: str, pin: str | None, registered_by=None, **profi
     return user
 
 
-def _send_code(*, user: User, purpose: str, ip: str | None) -> None:
-    """Text ``user`` a new code for ``purpose``, in her language."""
-    code = otp_create(phone_number=user.phone_number, purpose=purpose, ip=ip)
+def _text(*, user: User, message: str, **params) -> None:
+    """Text ``user`` a message, in her language."""
     with translation.override(user.preferred_language or translation.get_language()):
-        text = _("Taawounia Academy: your code is %(code)s. Do not share it.") % {"code": code}
+        text = _(message) % params
     send_sms(to=user.phone_number, text=text)
 
 
+def _send_code(*, user: User, purpose: str, ip: str | None) -> None:
+    """Text ``user`` a new code for ``purpose``, in her language."""
+    code = otp_create(phone_number=user.phone_number, purpose=purpose, ip=ip)
+    _text(user=user, message=CODE_SMS, code=code)
+
+
+def pin_resettable(user: User) -> bool:
+    """Whether a code sent by SMS may set her PIN: never for staff and admin users, who sign in
+    with a password (a stolen SIM must not open the admin)."""
+    return (
+        user.is_active
+        and not user.is_staff
+        and not user.is_superuser
+        and not user.has_perm("wagtailadmin.access_admin")
+    )
+
+
 def _pin_set_with_code(*, phone_number: str, code: str, pin: str, purpose: str) -> User:
-    """Spend a code sent to (or handed over for) the number, then set her PIN."""
+    """Spend a code sent to (or handed over for) the number, then set her PIN.
+
+    Not in a transaction: the guess is counted (and committed) first, by ``otp_use``.
+    """
     number = normalise_phone_number(phone_number)
     validate_pin(pin)
+    user = User.objects.filter(phone_number=number).first()
+    if user is None or not pin_resettable(user):
+        raise ValidationError(
+            gettext_lazy("This code is wrong or has expired. Ask for a new one."),
+            code="otp_invalid",
+        )
     otp_use(phone_number=number, purpose=purpose, code=code)
-    user = User.objects.select_for_update().get(phone_number=number)
-    user.set_password(pin)
-    user.phone_verified_at = user.phone_verified_at or timezone.now()
-    user.save(update_fields=["password", "phone_verified_at"])
+    with transaction.atomic():
+        user = User.objects.select_for_update().get(pk=user.pk)
+        user.set_password(pin)
+        fields = ["password"]
+        if purpose == OneTimeCode.Purpose.RESET:  # the code came by SMS: the number is hers
+            user.phone_verified_at = user.phone_verified_at or timezone.now()
+            fields.append("phone_verified_at")
+        user.save(update_fields=fields)
+    if purpose == OneTimeCode.Purpose.RESET:
+        _number_verified(user)
     return user
 
 
-@transaction.atomic
 def learner_sign_up(*, phone_number: str, pin: str, ip: str | None = None, **profile) -> User:
-    """Create a learner's account and text her a code to verify the number."""
-    user = _new_user(phone_number=_unused_number(phone_number), pin=pin, **profile)
-    _send_code(user=user, purpose=OneTimeCode.Purpose.VERIFY, ip=ip)
+    """Create a learner's account and text her a code to verify the number.
+
+    A number that has an account gets the same answer: a stand-in that is never saved (no
+    ``pk``), made with the same work, and its owner is told by SMS instead. Past the limits on
+    codes, the account is made without a code (she asks one on the next page).
+    """
+    number = normalise_phone_number(phone_number)
+    validate_pin(pin)
+    owner = User.objects.filter(phone_number=number).first()
+    if owner is not None:
+        stand_in = User(phone_number=number, **profile)
+        stand_in.set_password(pin)  # the same hashing and checks as a new account
+        stand_in.full_clean(exclude=["password", "phone_number"])
+        try:
+            otp_create(phone_number=number, purpose=OneTimeCode.Purpose.VERIFY, ip=ip, live=False)
+        except ValidationError:
+            pass
+        else:
+            _text(user=owner, message=SIGN_UP_NOTICE_SMS)
+        return stand_in
+    with transaction.atomic():
+        user = _new_user(phone_number=number, pin=pin, **profile)
+    with contextlib.suppress(ValidationError):  # past the limits: she asks a code later
+        _send_code(user=user, purpose=OneTimeCode.Purpose.VERIFY, ip=ip)
     return user
+
+
+def _number_verified(user: User) -> None:
+    """What waited for her number to be proved: the certificates she earned meanwhile."""
+    certificates_catch_up(learner=user)
 
 
 def phone_verify(*, user: User, code: str) -> User:
     otp_use(phone_number=user.phone_number, purpose=OneTimeCode.Purpose.VERIFY, code=code)
     user.phone_verified_at = timezone.now()
     user.save(update_fields=["phone_verified_at"])
+    _number_verified(user)
     return user
 
 
 def verification_resend(*, user: User, ip: str | None = None) -> None:
+    """A new verification code; for a sign-up's stand-in, only the same limits (nothing sent)."""
+    if user.pk is None:
+        otp_create(
+            phone_number=user.phone_number, purpose=OneTimeCode.Purpose.VERIFY, ip=ip, live=False
+        )
+        return
     _send_code(user=user, purpose=OneTimeCode.Purpose.VERIFY, ip=ip)
 
 
 def pin_reset_request(*, phone_number: str, ip: str | None = None) -> str:
-    """Text a reset code if the number has an account; say nothing about whether it has one."""
+    """Text a reset code if the number has an account that may reset by SMS.
+
+    The answer is the same for every number, past the limits included: nothing says whether the
+    number has an account, is staff, or was asked too often.
+    """
     number = normalise_phone_number(phone_number)
     user = User.objects.filter(phone_number=number, is_active=True).first()
-    if user is not None:
-        _send_code(user=user, purpose=OneTimeCode.Purpose.RESET, ip=ip)
+    eligible = user is not None and pin_resettable(user)
+    try:
+        code = otp_create(
+            phone_number=number, purpose=OneTimeCode.Purpose.RESET, ip=ip, live=eligible
+        )
+    except ValidationError:
+        return number
+    if eligible:
+        _text(user=user, message=CODE_SMS, code=code)
     return number
 
 
-@transaction.atomic
 def pin_reset(*, phone_number: str, code: str, pin: str) -> User:
     return _pin_set_with_code(
         phone_number=phone_number, code=code, pin=pin, purpose=OneTimeCode.Purpose.RESET
@@ -146,9 +229,11 @@ def member_register(*, registered_by: User, phone_number: str, **profile) -> Reg
     return Registration(user=user, activation_code=_activation_code(user))
 
 
-@transaction.atomic
 def account_activate(*, phone_number: str, code: str, pin: str) -> User:
-    """The member a leader registered sets her own PIN with the code she was given."""
+    """The member a leader registered sets her own PIN with the code she was given.
+
+    The code went through the leader's hands, not to the number: her number stays unproved
+    until she types a code sent to it (decision 0018)."""
     return _pin_set_with_code(
         phone_number=phone_number, code=code, pin=pin, purpose=OneTimeCode.Purpose.ACTIVATE
     )

@@ -252,6 +252,12 @@ def paths_with_course(course_key) -> list[UUID]:
     return list(dict.fromkeys(keys))
 
 
+def all_completed_course_keys(learner) -> list[UUID]:
+    """Every course she finished, oldest first."""
+    rows = Enrolment.objects.filter(learner=learner, completed_at__isnull=False)
+    return list(rows.order_by("completed_at").values_list("course_key", flat=True))
+
+
 def completed_course_keys(learner, course_keys) -> set[UUID]:
     return set(
         Enrolment.objects.filter(

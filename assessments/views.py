@@ -2,6 +2,7 @@
 
 from uuid import UUID
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
@@ -12,6 +13,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
+from core.phones import phone_number_verified
 from courses.api import LessonPage, learner_tag
 
 from .forms import response_from, responses_from
@@ -34,7 +36,9 @@ from .voice_notes import voice_note_response
 
 def _safe_next(request, fallback: str) -> str:
     target = request.POST.get("next", "")
-    allowed = url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()})
+    allowed = url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    )
     return target if allowed else fallback
 
 
@@ -173,6 +177,9 @@ def certificate_download(request, code: str):
     certificate = get_object_or_404(Certificate, code=code)
     if certificate.learner_id != request.user.pk and not request.user.is_staff:
         raise Http404
+    if certificate.learner_id == request.user.pk and not phone_number_verified(request.user):
+        messages.warning(request, _("Confirm your phone number to receive your certificates."))
+        return redirect("verify_phone")
     layout = request.GET.get("layout", "a4")
     pdf = certificate_pdf(
         certificate=certificate, verify_url=verify_url(request, code), layout=layout

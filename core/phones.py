@@ -42,3 +42,15 @@ def display_phone_number(e164: str) -> str:
     """The national way of writing a number, for people: ``06 12 34 56 78``."""
     number = phonenumbers.parse(e164, MOROCCO)
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
+
+
+def phone_number_verified(user) -> bool:
+    """Whether ``user`` proved she owns her number (she typed a code sent to it by SMS).
+
+    The one check for everything that depends on owning the number: accepting an invitation
+    sent to it, receiving a certificate, being linked to a cooperative, ordering. Apps below
+    ``academy`` read it here; the others use ``academy.api``.
+    """
+    return bool(
+        getattr(user, "is_authenticated", False) and getattr(user, "phone_verified_at", None)
+    )

@@ -5,6 +5,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from academy.api import verified_number_require
 from core.languages import fallback_chain
 from core.phones import normalise_phone_number
 
@@ -112,6 +113,7 @@ def _pending_for(*, invitation: Invitation, user) -> Invitation:
 @transaction.atomic
 def invitation_accept(*, invitation: Invitation, user) -> ProjectMember:
     invitation = _pending_for(invitation=invitation, user=user)
+    verified_number_require(user)  # the invitation went to a number: she must prove it is hers
     if invitation.project.members.filter(user=user).exists():
         raise ValidationError(
             _("You are already a founder of this project."), code="already_member"

@@ -189,6 +189,8 @@ def invitation_answer(request: HttpRequest, public_id, answer: str) -> HttpRespo
         messages.success(request, _("Invitation declined."))
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
+        if error.code == "phone_unverified":  # the way on: send a code to the number, type it
+            return redirect("verify_phone")
     return redirect("project_bank:projects")
 
 

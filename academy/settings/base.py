@@ -222,7 +222,10 @@ SMS_HTTP = {
 OTP_DIGITS = 6
 OTP_VALID_SECONDS = 10 * 60
 ACTIVATION_CODE_VALID_DAYS = 30
+# Codes asked for one number from one address an hour; for one number from every address a day
+# (a higher cap, so that strangers cannot easily fill it); from one address an hour (decision 0018).
 OTP_MAX_PER_NUMBER_PER_HOUR = 3
+OTP_MAX_PER_NUMBER_PER_DAY = 10
 OTP_MAX_PER_ADDRESS_PER_HOUR = 10
 RECENT_LEARNERS_ON_DEVICE = 6
 # A lesson is done by itself once this share of its media was listened to or watched.
@@ -237,7 +240,13 @@ AUTHENTICATION_BACKENDS = [
 ]
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = 0.25  # hours: 15 minutes
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+# Locked per number, and per number and address; never per address alone (a proxy or a carrier's
+# NAT puts many learners behind one address). See decision 0018.
+AXES_LOCKOUT_PARAMETERS = ["username", ["username", "ip_address"]]
+AXES_CLIENT_IP_CALLABLE = "academy.authentication.client_ip"
+# Addresses or networks of the reverse proxies in front of the application: only from them is
+# X-Forwarded-For believed. Empty: the header is ignored.
+TRUSTED_PROXIES = env.get_list("TRUSTED_PROXIES")
 AXES_USERNAME_FORM_FIELD = "phone_number"
 AXES_USERNAME_CALLABLE = "academy.authentication.axes_username"
 AXES_LOCKOUT_CALLABLE = "academy.authentication.lockout_response"

@@ -57,14 +57,6 @@ def test_sign_up_verify_and_land_on_the_dashboard(client, outbox):
     assert client.get("/shi/me/").status_code == 200
 
 
-def test_a_number_already_registered_is_refused_clearly(client, outbox):
-    services.learner_sign_up(phone_number=NUMBER, pin="2468")
-    response = client.post("/fr/signup/", {**SIGN_UP, "preferred_language": "fr"})
-    assert response.status_code == 200
-    assert "Ce numéro a déjà un compte" in response.content.decode()
-    assert User.objects.filter(phone_number=NUMBER).count() == 1
-
-
 def test_pins_that_differ_or_are_common_are_refused(client, outbox):
     response = client.post("/en/signup/", {**SIGN_UP, "pin": "1234", "pin_again": "1234"})
     assert "too easy to guess" in response.content.decode()

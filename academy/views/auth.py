@@ -1,25 +1,39 @@
 """Sign-up, sign-in with a PIN, shared phones, verification, PIN reset, activation."""
 
+from django.contrib import messages
 from django.contrib.auth import authenticate, login, logout
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from .. import services
+from ..authentication import client_ip
 from ..device import forget_learner, recent_learner_ids, recent_learners, remember_learner
 from ..forms import ActivateForm, CodeForm, ResetForm, ResetRequestForm, SignInForm, SignUpForm
 from ..models import User
 
 
 def _ip(request: HttpRequest) -> str | None:
-    return request.META.get("REMOTE_ADDR")
+    return client_ip(request)
+
+
+def _safe_next(request: HttpRequest) -> str:
+    """Where to go after signing in: a path of this site, else her dashboard."""
+    target = request.GET.get("next") or request.POST.get("next") or ""
+    if url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ) and target.startswith("/"):
+        return target
+    return "dashboard"
 
 
 def _sign_in(request: HttpRequest, user: User, target: str = "dashboard") -> HttpResponse:
+    request.session.pop("verifying", None)  # a sign-up left half-way is over
     login(request, user, backend="django.contrib.auth.backends.ModelBackend")
     response = redirect(target)
     remember_learner(request, response, user)
@@ -57,17 +71,45 @@ def sign_up(request: HttpRequest) -> HttpResponse:
                 **_profile(data),
             ),
         )
-        if user is not None:
-            request.session["verifying_user"] = user.pk
+        if user is not None:  # a number that has an account gets the very same answer
+            request.session["verifying"] = {
+                "user": user.pk,  # None for the stand-in
+                "phone_number": user.phone_number,
+                "first_name": user.first_name,
+            }
             return redirect("verify_phone")
     return render(request, "academy/auth/sign_up.html", {"form": form})
 
 
+def _verifying(request: HttpRequest) -> User | None:
+    """Whose number this page proves: the one who just signed up (or her stand-in, when the
+    number had an account already), else the signed-in user whose number is not proved yet."""
+    if request.user.is_authenticated:
+        return None if request.user.phone_verified_at else request.user
+    pending = request.session.get("verifying")
+    if not pending:
+        return None
+    if pending["user"] is None:
+        return User(phone_number=pending["phone_number"], first_name=pending["first_name"])
+    return User.objects.filter(pk=pending["user"]).first()
+
+
+def _phone_verify(user: User, code: str) -> User:
+    if user.pk is None:  # a stand-in: no code was sent, every code is wrong
+        raise ValidationError(
+            _("This code is wrong or has expired. Ask for a new one."), code="otp_invalid"
+        )
+    return services.phone_verify(user=user, code=code)
+
+
 @never_cache
 def verify_phone(request: HttpRequest) -> HttpResponse:
-    user = User.objects.filter(pk=request.session.get("verifying_user")).first()
+    """Type the code sent by SMS (or ask one): right after sign-up, or later, signed in."""
+    user = _verifying(request)
     if user is None:
-        return redirect("sign_up")
+        return redirect("dashboard" if request.user.is_authenticated else "sign_up")
+    signing_up = not request.user.is_authenticated
+    sent = signing_up or request.method == "POST"  # a code went with the sign-up, or was asked
     form = CodeForm(request.POST or None)
     if request.method == "POST" and "resend" in request.POST:
         form = CodeForm()
@@ -75,12 +117,13 @@ def verify_phone(request: HttpRequest) -> HttpResponse:
             services.verification_resend(user=user, ip=_ip(request))
         except ValidationError as error:
             form.add_error(None, error.messages[0])
-    elif request.method == "POST" and _run(
-        form, lambda data: services.phone_verify(user=user, code=data["code"])
-    ):
-        del request.session["verifying_user"]
-        return _sign_in(request, user)
-    return render(request, "academy/auth/verify.html", {"form": form, "learner": user})
+    elif request.method == "POST" and _run(form, lambda data: _phone_verify(user, data["code"])):
+        if signing_up:
+            return _sign_in(request, user)
+        messages.success(request, _("Thank you: your phone number is confirmed."))
+        return redirect("dashboard")
+    context = {"form": form, "learner": user, "sent": sent}
+    return render(request, "academy/auth/verify.html", context)
 
 
 @never_cache
@@ -100,7 +143,7 @@ def sign_in(request: HttpRequest) -> HttpResponse:
             password=form.cleaned_data["pin"],
         )
         if user is not None:
-            return _sign_in(request, user, request.GET.get("next") or "dashboard")
+            return _sign_in(request, user, _safe_next(request))
         form.add_error(None, _("This phone number and PIN do not match."))
     return render(
         request,

@@ -17,6 +17,7 @@ from assessments.api import learner_data as assessments_learner_data
 from courses.api import latest_resume, learner_courses, learner_data
 
 from .. import services
+from ..authentication import pin_confirm
 from ..forms import DeleteAccountForm, PinChangeForm, ProfileForm
 from ..selectors import account_data
 
@@ -53,18 +54,29 @@ def profile(request: HttpRequest) -> HttpResponse:
         services.profile_update(user=request.user, **profile_form.cleaned_data)
         messages.success(request, _("Saved."))
         return redirect(f"/{request.user.preferred_language or get_language()}/me/profile/")
-    if pin_form.is_bound and pin_form.is_valid():
-        try:
-            services.pin_change(
-                user=request.user,
-                current_pin=pin_form.cleaned_data["current_pin"],
-                new_pin=pin_form.cleaned_data["new_pin"],
-            )
-        except ValidationError as error:
-            pin_form.add_error(None, error.messages[0])
-        else:
-            messages.success(request, _("Your new PIN is saved."))
-            return redirect("profile")
+    if pin_form.is_bound and pin_form.is_valid() and _pin_changed(request, pin_form):
+        messages.success(request, _("Your new PIN is saved."))
+        return redirect("profile")
+    return _profile_page(request, profile_form, pin_form)
+
+
+def _pin_changed(request: HttpRequest, form: PinChangeForm) -> bool:
+    """Change her PIN; the current one is checked under the sign-in's lockout."""
+    data = form.cleaned_data
+    if not pin_confirm(request, user=request.user, pin=data["current_pin"]):
+        form.add_error(None, _("Your current PIN is not right."))
+        return False
+    try:
+        services.pin_change(
+            user=request.user, current_pin=data["current_pin"], new_pin=data["new_pin"]
+        )
+    except ValidationError as error:
+        form.add_error(None, error.messages[0])
+        return False
+    return True
+
+
+def _profile_page(request: HttpRequest, profile_form, pin_form) -> HttpResponse:
     return render(
         request,
         "academy/learner/profile.html",
@@ -93,6 +105,9 @@ def data_download(request: HttpRequest) -> HttpResponse:
 def account_delete(request: HttpRequest) -> HttpResponse:
     form = DeleteAccountForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
+        if not pin_confirm(request, user=request.user, pin=form.cleaned_data["pin"]):
+            form.add_error("pin", _("Your PIN is not right."))
+            return render(request, "academy/learner/delete.html", {"form": form})
         try:
             services.account_delete(user=request.user, pin=form.cleaned_data["pin"])
         except ValidationError as error:

@@ -12,9 +12,16 @@ from wagtail.models import Page
 
 from core.content import resolve_many
 from core.languages import DEFAULT_LANGUAGE, is_known
+from core.phones import phone_number_verified
 
 from ..models import Certificate
-from ..selectors import completed_course_keys, path_course_keys, path_translation, paths_with_course
+from ..selectors import (
+    all_completed_course_keys,
+    completed_course_keys,
+    path_course_keys,
+    path_translation,
+    paths_with_course,
+)
 
 # Crockford's base32 (no I, L, O, U): easy to read aloud or type from paper.
 ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
@@ -135,6 +142,20 @@ def certificate_revoke(*, certificate: Certificate, reason: str) -> Certificate:
 
 def on_course_completed(sender, *, learner, course_key, **kwargs) -> None:
     """Thin handler of ``courses.api.course_completed``: the course's certificate, then those of
-    the learning paths it completes."""
+    the learning paths it completes — once she proved her number (until then they wait, and
+    ``certificates_catch_up`` issues them when she does; decision 0018)."""
+    if not phone_number_verified(learner):
+        return
     certificate_issue(learner=learner, course_key=course_key)
     path_certificates_after_course(learner=learner, course_key=course_key)
+
+
+def certificates_catch_up(*, learner) -> list[Certificate]:
+    """The certificates of every course (and path) she finished before her number was proved."""
+    if not phone_number_verified(learner):
+        return []
+    issued = []
+    for course_key in all_completed_course_keys(learner):
+        issued.append(certificate_issue(learner=learner, course_key=course_key))
+        issued.extend(path_certificates_after_course(learner=learner, course_key=course_key))
+    return issued

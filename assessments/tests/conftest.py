@@ -1,4 +1,5 @@
 import pytest
+from django.utils import timezone
 
 
 @pytest.fixture
@@ -27,9 +28,12 @@ def learner(db, django_user_model):
         first_name="فاطمة",
         last_name="الزهراء",
         preferred_language="shi",
+        phone_verified_at=timezone.now(),  # certificates wait for a verified number
     )
 
 
 @pytest.fixture
 def other_learner(db, django_user_model):
-    return django_user_model.objects.create_user(phone_number="+212661000002", password="1357")
+    return django_user_model.objects.create_user(
+        phone_number="+212661000002", password="1357", phone_verified_at=timezone.now()
+    )

@@ -19,6 +19,8 @@ LESSON = "/rif/founding-a-cooperative/before-you-start/the-six-steps/"
 
 @pytest.fixture
 def tarifit_learner(live_demo_academy, django_user_model):
+    from django.utils import timezone
+
     from assessments.demo.loader import demo_assessments_load
 
     report = demo_assessments_load()
@@ -28,6 +30,7 @@ def tarifit_learner(live_demo_academy, django_user_model):
         first_name="Mimount",
         last_name="Amezian",
         preferred_language="rif",
+        phone_verified_at=timezone.now(),  # she confirmed her number
     )
     return user, report
 

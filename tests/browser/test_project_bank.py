@@ -67,6 +67,8 @@ def break_even(page) -> str:
 
 
 def test_from_a_finished_course_to_a_project_with_co_founders(live_demo_academy, browser, shoot):
+    from django.utils import timezone
+
     from academy.models import User
     from project_bank.demo import demo_ideas_load
     from project_bank.models import IdeaEvent, Project
@@ -81,6 +83,7 @@ def test_from_a_finished_course_to_a_project_with_co_founders(live_demo_academy,
         gender="woman",
         preferred_language="ary",
         birth_year=1999,
+        phone_verified_at=timezone.now(),  # she confirmed her number
     )
     User.objects.create_user(
         ITTO["number"],
@@ -89,6 +92,7 @@ def test_from_a_finished_course_to_a_project_with_co_founders(live_demo_academy,
         region="09",
         gender="woman",
         preferred_language="ary",
+        phone_verified_at=timezone.now(),  # she confirmed her number
     )
     phone = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
     page = phone.new_page()
