@@ -41,3 +41,25 @@ def live_demo_academy(transactional_db, live_server):
 
     load_demo_academy()
     return live_server
+
+
+@pytest.fixture
+def outbox(settings, tmp_path):
+    """The SMS sent so far as ``{"to", "text", "at"}`` dicts; ``to`` keeps one number's.
+
+    A database test's transaction never commits, so what it asked to send is published first.
+    """
+    import json
+
+    from core import outbox as task_outbox
+
+    settings.SMS_FILE_PATH = tmp_path / "outbox.jsonl"
+
+    def messages(to: str | None = None) -> list[dict]:
+        task_outbox.relay()
+        if not settings.SMS_FILE_PATH.exists():
+            return []
+        lines = settings.SMS_FILE_PATH.read_text(encoding="utf-8").splitlines()
+        return [m for m in map(json.loads, lines) if to is None or m["to"] == to]
+
+    return messages

@@ -2,7 +2,6 @@
 guessing codes and PINs, numbers never proved, learning which numbers have an account,
 lockouts that hit everyone behind one address, and redirects to other sites."""
 
-import json
 import re
 from urllib.parse import urlencode
 
@@ -27,19 +26,6 @@ SIGN_UP = {
     "preferred_language": "fr",
     "consent": "on",
 }
-
-
-@pytest.fixture
-def outbox(settings, tmp_path):
-    settings.SMS_FILE_PATH = tmp_path / "outbox.jsonl"
-
-    def messages(to: str | None = None):
-        if not settings.SMS_FILE_PATH.exists():
-            return []
-        lines = settings.SMS_FILE_PATH.read_text().splitlines()
-        return [m for m in map(json.loads, lines) if to is None or m["to"] == to]
-
-    return messages
 
 
 def code_in(message: dict) -> str:

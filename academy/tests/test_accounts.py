@@ -9,7 +9,6 @@ from django.utils import timezone
 from academy import services
 from academy.models import OneTimeCode, User
 from academy.otp import otp_create, otp_use
-from core import outbox as task_outbox
 
 pytestmark = pytest.mark.django_db
 
@@ -23,19 +22,6 @@ SIGN_UP = {
     "consent": "on",
     "gender": "woman",
 }
-
-
-@pytest.fixture
-def outbox(settings, tmp_path):
-    settings.SMS_FILE_PATH = tmp_path / "outbox.jsonl"
-
-    def messages():
-        task_outbox.relay()  # the test's transaction never commits: publish what it wrote
-        if not settings.SMS_FILE_PATH.exists():
-            return []
-        return [json.loads(line) for line in settings.SMS_FILE_PATH.read_text().splitlines()]
-
-    return messages
 
 
 def last_code(outbox) -> str:

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 import redis
 from celery import current_app
+from kombu import pools
 
 
 def free_port() -> int:
@@ -59,6 +60,7 @@ class RedisServer:
 
 
 def _forget_connections(app) -> None:
+    pools.reset()  # kombu's process-wide producer pools would keep the closed connections
     if app._pool is not None:
         app._pool.force_close_all()
         app._pool = None

@@ -1,6 +1,5 @@
 """A co-founder invitation goes to a number: only an account that proved the number accepts it."""
 
-import json
 import re
 
 import pytest
@@ -14,17 +13,6 @@ from .factories import idea_make, user_make
 pytestmark = pytest.mark.django_db
 
 ITTO = "+212661234567"
-
-
-@pytest.fixture
-def outbox(settings, tmp_path):
-    settings.SMS_FILE_PATH = tmp_path / "outbox.jsonl"
-
-    def messages():
-        lines = settings.SMS_FILE_PATH.read_text().splitlines()
-        return [json.loads(line) for line in lines]
-
-    return messages
 
 
 def test_an_unverified_account_cannot_accept_a_cofounder_invitation(client, outbox):
