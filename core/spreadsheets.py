@@ -1,5 +1,9 @@
 """Spreadsheets: CSV files people open (cells that cannot run as formulas), CSV and XLSX files
-people send (read into a table of text cells)."""
+people send (read into a table of text cells).
+
+Every CSV export goes through :func:`csv_text` / :func:`csv_response`: a cell that a spreadsheet
+would run as a formula (``= + - @``, a tab or a carriage return first) gets a leading quote.
+"""
 
 import csv
 import io
@@ -8,6 +12,7 @@ import unicodedata
 import zipfile
 
 from django.core.exceptions import ValidationError
+from django.http import HttpResponse
 from django.utils.translation import gettext_lazy as _
 from openpyxl import load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
@@ -31,6 +36,13 @@ def csv_text(header: list[str], rows) -> str:
     writer.writerow([safe_cell(cell) for cell in header])
     writer.writerows([safe_cell(cell) for cell in row] for row in rows)
     return "\ufeff" + buffer.getvalue()
+
+
+def csv_response(*, filename: str, header: list[str], rows) -> HttpResponse:
+    """A CSV download (see :func:`csv_text`) named ``filename``."""
+    response = HttpResponse(csv_text(header, rows), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
 
 
 # Reading spreadsheets people send ----------------------------------------------------------
