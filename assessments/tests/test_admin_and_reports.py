@@ -91,11 +91,15 @@ def test_a_cohort_named_like_a_formula_is_neutralised_in_the_quiz_report(
     import csv
     import io
 
-    from courses.models import Cohort, Enrolment
+    from django.apps import apps
+
+    from courses.api import Enrolment
+
+    cohort_model = apps.get_model("courses", "Cohort")
 
     _practice, final = demo_quizzes
     name = '=HYPERLINK("http://evil.example","x")'
-    cohort = Cohort.objects.create(name=name, owner=staff)
+    cohort = cohort_model.objects.create(name=name, owner=staff)
     Enrolment.objects.update_or_create(
         learner=learner, course_key=final.course.translation_key, defaults={"cohort": cohort}
     )
