@@ -14,9 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.languages import LANGUAGES
 from core.regions import Region
-from core.spreadsheets import csv_table as _csv_table
-from core.spreadsheets import simplified
-from core.spreadsheets import xlsx_table as _xlsx_table
+from core.spreadsheets import Limits, simplified, table_read
 
 from .forms import MemberForm
 from .models import Gender, User
@@ -25,6 +23,7 @@ from .services import Registration, member_register
 MAX_ROWS = 1000
 MAX_BYTES = 2 * 1024 * 1024
 HEADER_ROW = 1
+LIMITS = Limits(max_rows=MAX_ROWS, max_bytes=MAX_BYTES, max_columns=40)
 
 # Header names (compared without accents, case, "_" or "-") for each field.
 COLUMNS: dict[str, tuple[str, ...]] = {
@@ -104,18 +103,7 @@ def _columns(header: list[str]) -> dict[int, tuple[str, str]]:
 
 def rows_read(*, name: str, data: bytes) -> list[RawRow]:
     """The rows of a CSV or XLSX file (blank rows left out), or a ValidationError for the file."""
-    if len(data) > MAX_BYTES:
-        raise ValidationError(
-            _("This file is too big (at most %(megabytes)s MB)."),
-            code="file_too_big",
-            params={"megabytes": MAX_BYTES // (1024 * 1024)},
-        )
-    if name.lower().endswith(".xlsx"):
-        table = _xlsx_table(data, max_rows=MAX_ROWS + HEADER_ROW + 50)
-    elif name.lower().endswith((".csv", ".txt")):
-        table = _csv_table(data)
-    else:
-        raise ValidationError(_("Please send a .csv or .xlsx file."), code="unsupported_file")
+    table = table_read(name=name, data=data, limits=LIMITS)
     if not table:
         raise ValidationError(_("This file is empty."), code="empty_file")
     columns = _columns(table[0])
@@ -131,12 +119,6 @@ def rows_read(*, name: str, data: bytes) -> list[RawRow]:
     ]
     if not rows:
         raise ValidationError(_("This file has no members in it."), code="empty_file")
-    if len(rows) > MAX_ROWS:
-        raise ValidationError(
-            _("This file has too many rows (at most %(count)s). Split it in several files."),
-            code="too_many_rows",
-            params={"count": MAX_ROWS},
-        )
     return rows
 
 

@@ -18,7 +18,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from core.languages import LANGUAGES, is_known
 
 from .admin_forms import IdeaAdminForm
-from .imports import ImportRejectedError, ideas_import, rows_check, rows_read
+from .imports import MAX_BYTES, ImportRejectedError, ideas_import, rows_check, rows_read
 from .models import Idea
 
 CHANGE = "project_bank.change_idea"
@@ -127,7 +127,7 @@ def import_ideas(request):
         context["form"] = form
         if form.is_valid():
             upload = form.cleaned_data["file"]
-            data = upload.read()
+            data = upload.read(MAX_BYTES + 1)
             try:
                 rows = rows_read(name=upload.name, data=data)
             except ValidationError as error:

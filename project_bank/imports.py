@@ -16,7 +16,7 @@ from wagtail.models import Page
 
 from core.languages import LANGUAGES
 from core.regions import Region
-from core.spreadsheets import csv_table, simplified, xlsx_table
+from core.spreadsheets import Limits, simplified, table_read
 
 from .choices import Sector, TargetGroup
 from .models import Idea, IdeaRegion
@@ -25,6 +25,7 @@ from .services import idea_search_text_update
 
 MAX_ROWS = 2000
 MAX_BYTES = 5 * 1024 * 1024
+LIMITS = Limits(max_rows=MAX_ROWS, max_bytes=MAX_BYTES, max_columns=120)
 TEXT_FIELDS = ("title", "summary", "description", "skills", "local_need")
 NUMBER_FIELDS = ("min_founders", "investment_min", "investment_max", "jobs")
 PLAN_FIELDS = ("startup", "monthly", "products")
@@ -67,20 +68,13 @@ class ImportRejectedError(Exception):
 
 def rows_read(*, name: str, data: bytes) -> list[dict]:
     """The rows of a CSV or XLSX file as header → text (blank rows skipped, ``_row`` added)."""
-    if len(data) > MAX_BYTES:
-        raise ValidationError(_("This file is too big (at most 5 MB)."), code="file_too_big")
-    if name.lower().endswith(".xlsx"):
-        table = xlsx_table(data, max_rows=MAX_ROWS + 50)
-    elif name.lower().endswith((".csv", ".txt")):
-        table = csv_table(data)
-    else:
-        raise ValidationError(_("Please send a .csv or .xlsx file."), code="unsupported_file")
+    table = table_read(name=name, data=data, limits=LIMITS)
     if not table or "key" not in [simplified(title) for title in table[0]]:
         raise ValidationError(
             _("The file has no “key” column in its first row."), code="missing_key_column"
         )
     header = [simplified(title).replace(" ", "_") for title in table[0]]
-    rows = [
+    return [
         {
             "_row": index + 2,
             **{title: row[i] if i < len(row) else "" for i, title in enumerate(header)},
@@ -88,12 +82,6 @@ def rows_read(*, name: str, data: bytes) -> list[dict]:
         for index, row in enumerate(table[1:])
         if any(cell for cell in row)
     ]
-    if len(rows) > MAX_ROWS:
-        raise ValidationError(
-            _("This file has too many rows (at most %(count)s).") % {"count": MAX_ROWS},
-            code="too_many_rows",
-        )
-    return rows
 
 
 # Checking --------------------------------------------------------------------------------

@@ -4,6 +4,7 @@ import base64
 import csv
 import html
 import io
+import time
 
 import pytest
 from django.contrib.auth.models import Group
@@ -219,3 +220,37 @@ def test_the_import_page_lists_the_codes_and_offers_them_as_csv(client):
     assert [row[1:] for row in rows[1:]] == [
         [item.user.phone_number, item.activation_code] for item in registrations
     ]
+
+
+def test_a_csv_saved_by_arabic_windows_registers_the_names_in_arabic(client):
+    client.force_login(leader())
+    text = "الهاتف,الاسم\n0611223344,فاطمة\n0611223345,عائشة\n".replace("الهاتف", "phone")
+    text = text.replace("الاسم", "first name")
+    upload = SimpleUploadedFile("members.csv", text.encode("cp1256"), content_type="text/csv")
+    response = client.post("/ar/me/members/import/", {"file": upload})
+    assert response.status_code == 200
+    assert sorted(
+        User.objects.filter(registered_by__isnull=False).values_list("first_name", flat=True)
+    ) == sorted(["فاطمة", "عائشة"])
+
+
+def test_a_csv_whose_letters_cannot_be_read_with_certainty_imports_nothing(client):
+    client.force_login(leader())
+    data = "phone,first name\n0611223344,Ñ\n".encode("cp1252")
+    upload = SimpleUploadedFile("members.csv", data, content_type="text/csv")
+    response = client.post("/en/me/members/import/", {"file": upload})
+    assert "CSV UTF-8" in html.unescape(response.content.decode())
+    assert not User.objects.filter(phone_number="+212611223344").exists()
+
+
+def test_a_zip_bomb_sent_to_the_import_page_is_refused_at_once(client):
+    from core.tests.test_spreadsheets import bomb
+
+    client.force_login(leader())
+    upload = SimpleUploadedFile("members.xlsx", bomb(50))
+    started = time.monotonic()
+    response = client.post("/en/me/members/import/", {"file": upload})
+    assert time.monotonic() - started < 5
+    assert response.status_code == 200
+    assert "once unpacked" in html.unescape(response.content.decode())
+    assert User.objects.count() == 1
