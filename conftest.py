@@ -41,3 +41,21 @@ def live_demo_academy(transactional_db, live_server):
 
     load_demo_academy()
     return live_server
+
+
+@pytest.fixture
+def media_served(settings):
+    """The project's URLs as a deployment with SERVE_MEDIA sees them (/media/ served)."""
+    import importlib
+
+    from django.urls import clear_url_caches
+
+    import academy.urls
+
+    settings.SERVE_MEDIA = True
+    importlib.reload(academy.urls)
+    clear_url_caches()
+    yield
+    settings.SERVE_MEDIA = False
+    importlib.reload(academy.urls)
+    clear_url_caches()

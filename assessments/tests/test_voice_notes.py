@@ -12,7 +12,6 @@ from assessments.models import Evaluation, Quiz
 from assessments.models.surveys import voice_note_path
 from assessments.services.certificates import certificate_issue
 from assessments.services.evaluations import evaluation_save
-from core.tests.test_media import media_served  # noqa: F401 (a fixture)
 
 ANSWER = {"satisfaction": "4", "useful": "yes", "comment": ""}
 

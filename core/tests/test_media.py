@@ -1,27 +1,12 @@
-"""User uploads served under /media/ (development, or SERVE_MEDIA): never as a page."""
+"""User uploads served under /media/ (development, or SERVE_MEDIA): never as a page.
 
-import importlib
+``media_served`` (the top conftest) reloads the project's URLs with SERVE_MEDIA on."""
 
 import pytest
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
-from django.urls import clear_url_caches
 
 HTML = b"<html><body><script>alert(document.cookie)</script></body></html>"
-
-
-@pytest.fixture
-def media_served(settings):
-    """The project's URLs as a deployment with SERVE_MEDIA sees them."""
-    import academy.urls
-
-    settings.SERVE_MEDIA = True
-    importlib.reload(academy.urls)
-    clear_url_caches()
-    yield
-    settings.SERVE_MEDIA = False
-    importlib.reload(academy.urls)
-    clear_url_caches()
 
 
 @pytest.fixture
