@@ -5,13 +5,14 @@ The file format (columns, header names in English and French, accepted values) i
 """
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
+from core import imports as core_imports
 from core.languages import LANGUAGES
 from core.regions import Region
 from core.spreadsheets import Limits, simplified, table_read
@@ -21,6 +22,8 @@ from .models import Gender, User
 from .services import Registration, member_register
 
 MAX_ROWS = 1000
+BACKGROUND_FROM_ROWS = 50  # a larger file is imported by a worker, with a progress bar
+PROGRESS_EVERY = 10
 MAX_BYTES = 2 * 1024 * 1024
 HEADER_ROW = 1
 LIMITS = Limits(max_rows=MAX_ROWS, max_bytes=MAX_BYTES, max_columns=40)
@@ -251,14 +254,18 @@ def rows_check(rows: list[RawRow]) -> tuple[list[MemberRow], list[RowProblem]]:
 
 
 @transaction.atomic
-def members_import(*, registered_by: User, rows: list[RawRow]) -> list[Registration]:
-    """Register every member of ``rows``, each with an activation code, or none of them."""
+def members_import(*, registered_by: User, rows: list[RawRow], progress=None) -> list[Registration]:
+    """Register every member of ``rows``, each with an activation code, or none of them.
+
+    ``progress(done)`` (optional) is called as members are registered."""
     members, problems = rows_check(rows)
     if problems:
         raise ImportRejectedError(problems)
     phone_column = rows[0].columns["phone_number"] if rows else ""
     registrations = []
-    for member in members:
+    for done, member in enumerate(members, start=1):
+        if progress is not None and done % PROGRESS_EVERY == 0:
+            progress(done)
         try:
             registrations.append(
                 member_register(
@@ -275,3 +282,26 @@ def members_import(*, registered_by: User, rows: list[RawRow]) -> list[Registrat
     if problems:
         raise ImportRejectedError(problems)  # the transaction rolls back: nothing is kept
     return registrations
+
+
+# In the background ------------------------------------------------------------------------
+
+
+def members_import_job_run(*, job, progress) -> dict:
+    """The runner of a background members import (see ``core.imports``): the report keeps the
+    activation codes until the page shows them, once."""
+    try:
+        rows = rows_read(name=job.file_name, data=bytes(job.data))
+        registrations = members_import(registered_by=job.created_by, rows=rows, progress=progress)
+    except ValidationError as error:
+        raise core_imports.ImportRejectedError({"file_error": " ".join(error.messages)}) from None
+    except ImportRejectedError as rejected:
+        problems = [
+            {key: value if key == "row" else str(value) for key, value in asdict(p).items()}
+            for p in rejected.problems
+        ]
+        raise core_imports.ImportRejectedError({"problems": problems}) from None
+    return {
+        "count": len(registrations),
+        "codes": [[item.user.pk, item.activation_code] for item in registrations],
+    }

@@ -48,6 +48,7 @@ urlpatterns += i18n_patterns(
     path("me/members/", members.member_list, name="members"),
     path("me/members/new/", members.member_new, name="member_new"),
     path("me/members/import/", members.member_import, name="member_import"),
+    path("me/members/import/<uuid:uuid>/", members.member_import_job, name="member_import_job"),
     path("privacy/", learner.privacy, name="privacy"),
     path("manifest.webmanifest", offline.manifest, name="manifest"),
     path("offline/", offline.offline_page, name="offline"),
