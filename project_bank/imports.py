@@ -14,6 +14,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
+from core import imports as core_imports
 from core.languages import LANGUAGES
 from core.regions import Region
 from core.spreadsheets import Limits, simplified, table_read
@@ -24,6 +25,8 @@ from .plan import amount
 from .services import idea_search_text_update
 
 MAX_ROWS = 2000
+BACKGROUND_FROM_ROWS = 200  # a larger file is imported by a worker, with a progress bar
+PROGRESS_EVERY = 10
 MAX_BYTES = 5 * 1024 * 1024
 LIMITS = Limits(max_rows=MAX_ROWS, max_bytes=MAX_BYTES, max_columns=120)
 TEXT_FIELDS = ("title", "summary", "description", "skills", "local_need")
@@ -292,9 +295,33 @@ def _idea_save(row: IdeaRow) -> Idea:
 
 
 @transaction.atomic
-def ideas_import(*, rows: list[dict]) -> list[Idea]:
-    """Create or update (by key) every idea of ``rows``, or none of them."""
+def ideas_import(*, rows: list[dict], progress=None) -> list[Idea]:
+    """Create or update (by key) every idea of ``rows``, or none of them.
+
+    ``progress(done)`` (optional) is called as ideas are saved."""
     checked, problems = rows_check(rows)
     if problems:
         raise ImportRejectedError(problems)
-    return [_idea_save(row) for row in checked]
+    ideas = []
+    for done, row in enumerate(checked, start=1):
+        ideas.append(_idea_save(row))
+        if progress is not None and done % PROGRESS_EVERY == 0:
+            progress(done)
+    return ideas
+
+
+def ideas_import_job_run(*, job, progress) -> dict:
+    """The runner of a background ideas import (see ``core.imports``)."""
+    try:
+        ideas = ideas_import(
+            rows=rows_read(name=job.file_name, data=bytes(job.data)), progress=progress
+        )
+    except ValidationError as error:
+        raise core_imports.ImportRejectedError({"file_error": " ".join(error.messages)}) from None
+    except ImportRejectedError as rejected:
+        problems = [
+            {"row": p.row, "column": str(p.column), "message": str(p.message), "code": p.code}
+            for p in rejected.problems
+        ]
+        raise core_imports.ImportRejectedError({"problems": problems}) from None
+    return {"count": len(ideas)}
