@@ -33,7 +33,7 @@ EXPANDS = _(
 @dataclass(frozen=True)
 class Limits:
     """What one import accepts. ``max_rows`` counts rows with something in them, header excluded;
-    blank rows are allowed up to ``max_blank_rows`` more."""
+    blank rows are allowed up to ``max_blank_rows`` more; cells are bounded by rows × columns."""
 
     max_rows: int
     max_bytes: int = 2 * MB
@@ -47,10 +47,6 @@ class Limits:
     @property
     def max_table_rows(self) -> int:
         return self.max_rows + 1 + self.max_blank_rows
-
-    @property
-    def max_cells(self) -> int:
-        return self.max_table_rows * self.max_columns
 
 
 RATIO_FROM = 1 * MB
