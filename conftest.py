@@ -63,3 +63,21 @@ def outbox(settings, tmp_path):
         return [m for m in map(json.loads, lines) if to is None or m["to"] == to]
 
     return messages
+
+
+@pytest.fixture
+def media_served(settings):
+    """The project's URLs as a deployment with SERVE_MEDIA sees them (/media/ served)."""
+    import importlib
+
+    from django.urls import clear_url_caches
+
+    import academy.urls
+
+    settings.SERVE_MEDIA = True
+    importlib.reload(academy.urls)
+    clear_url_caches()
+    yield
+    settings.SERVE_MEDIA = False
+    importlib.reload(academy.urls)
+    clear_url_caches()

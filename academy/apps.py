@@ -8,6 +8,13 @@ class AcademyConfig(AppConfig):
     name = "academy"
     verbose_name = _("Academy")
 
+    def ready(self) -> None:
+        from core.imports import import_runner_register
+
+        from .imports import members_import_job_run
+
+        import_runner_register("members", members_import_job_run)
+
 
 class AcademyUsersConfig(WagtailUsersAppConfig):
     """Wagtail's user admin with forms for our user model (see ``admin_users``)."""

@@ -5,26 +5,28 @@ The file format (columns, header names in English and French, accepted values) i
 """
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
+from core import imports as core_imports
 from core.languages import LANGUAGES
 from core.regions import Region
-from core.spreadsheets import csv_table as _csv_table
-from core.spreadsheets import simplified
-from core.spreadsheets import xlsx_table as _xlsx_table
+from core.spreadsheets import Limits, simplified, table_read
 
 from .forms import MemberForm
 from .models import Gender, User
 from .services import Registration, member_register
 
 MAX_ROWS = 1000
+BACKGROUND_FROM_ROWS = 50  # a larger file is imported by a worker, with a progress bar
+PROGRESS_EVERY = 10
 MAX_BYTES = 2 * 1024 * 1024
 HEADER_ROW = 1
+LIMITS = Limits(max_rows=MAX_ROWS, max_bytes=MAX_BYTES, max_columns=40)
 
 # Header names (compared without accents, case, "_" or "-") for each field.
 COLUMNS: dict[str, tuple[str, ...]] = {
@@ -104,18 +106,7 @@ def _columns(header: list[str]) -> dict[int, tuple[str, str]]:
 
 def rows_read(*, name: str, data: bytes) -> list[RawRow]:
     """The rows of a CSV or XLSX file (blank rows left out), or a ValidationError for the file."""
-    if len(data) > MAX_BYTES:
-        raise ValidationError(
-            _("This file is too big (at most %(megabytes)s MB)."),
-            code="file_too_big",
-            params={"megabytes": MAX_BYTES // (1024 * 1024)},
-        )
-    if name.lower().endswith(".xlsx"):
-        table = _xlsx_table(data, max_rows=MAX_ROWS + HEADER_ROW + 50)
-    elif name.lower().endswith((".csv", ".txt")):
-        table = _csv_table(data)
-    else:
-        raise ValidationError(_("Please send a .csv or .xlsx file."), code="unsupported_file")
+    table = table_read(name=name, data=data, limits=LIMITS)
     if not table:
         raise ValidationError(_("This file is empty."), code="empty_file")
     columns = _columns(table[0])
@@ -131,12 +122,6 @@ def rows_read(*, name: str, data: bytes) -> list[RawRow]:
     ]
     if not rows:
         raise ValidationError(_("This file has no members in it."), code="empty_file")
-    if len(rows) > MAX_ROWS:
-        raise ValidationError(
-            _("This file has too many rows (at most %(count)s). Split it in several files."),
-            code="too_many_rows",
-            params={"count": MAX_ROWS},
-        )
     return rows
 
 
@@ -269,14 +254,18 @@ def rows_check(rows: list[RawRow]) -> tuple[list[MemberRow], list[RowProblem]]:
 
 
 @transaction.atomic
-def members_import(*, registered_by: User, rows: list[RawRow]) -> list[Registration]:
-    """Register every member of ``rows``, each with an activation code, or none of them."""
+def members_import(*, registered_by: User, rows: list[RawRow], progress=None) -> list[Registration]:
+    """Register every member of ``rows``, each with an activation code, or none of them.
+
+    ``progress(done)`` (optional) is called as members are registered."""
     members, problems = rows_check(rows)
     if problems:
         raise ImportRejectedError(problems)
     phone_column = rows[0].columns["phone_number"] if rows else ""
     registrations = []
-    for member in members:
+    for done, member in enumerate(members, start=1):
+        if progress is not None and done % PROGRESS_EVERY == 0:
+            progress(done)
         try:
             registrations.append(
                 member_register(
@@ -293,3 +282,26 @@ def members_import(*, registered_by: User, rows: list[RawRow]) -> list[Registrat
     if problems:
         raise ImportRejectedError(problems)  # the transaction rolls back: nothing is kept
     return registrations
+
+
+# In the background ------------------------------------------------------------------------
+
+
+def members_import_job_run(*, job, progress) -> dict:
+    """The runner of a background members import (see ``core.imports``): the report keeps the
+    activation codes until the page shows them, once."""
+    try:
+        rows = rows_read(name=job.file_name, data=bytes(job.data))
+        registrations = members_import(registered_by=job.created_by, rows=rows, progress=progress)
+    except ValidationError as error:
+        raise core_imports.ImportRejectedError({"file_error": " ".join(error.messages)}) from None
+    except ImportRejectedError as rejected:
+        problems = [
+            {key: value if key == "row" else str(value) for key, value in asdict(p).items()}
+            for p in rejected.problems
+        ]
+        raise core_imports.ImportRejectedError({"problems": problems}) from None
+    return {
+        "count": len(registrations),
+        "codes": [[item.user.pk, item.activation_code] for item in registrations],
+    }

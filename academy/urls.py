@@ -1,7 +1,6 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
-from django.views.static import serve
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
@@ -9,6 +8,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from academy.views import auth, learner, members, offline, shell
 from assessments.api import learner_urlpatterns as assessments_urlpatterns
 from assessments.api import public_urlpatterns as assessments_public_urlpatterns
+from core.media import serve_upload
 from courses.api import api_urlpatterns, learner_urlpatterns
 
 urlpatterns = [
@@ -25,7 +25,10 @@ urlpatterns = [
 if settings.DEBUG or settings.SERVE_MEDIA:
     urlpatterns.append(
         re_path(
-            r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}, name="media"
+            r"^media/(?P<path>.*)$",
+            serve_upload,
+            {"document_root": settings.MEDIA_ROOT},
+            name="media",
         )
     )
 
@@ -45,6 +48,7 @@ urlpatterns += i18n_patterns(
     path("me/members/", members.member_list, name="members"),
     path("me/members/new/", members.member_new, name="member_new"),
     path("me/members/import/", members.member_import, name="member_import"),
+    path("me/members/import/<uuid:uuid>/", members.member_import_job, name="member_import_job"),
     path("privacy/", learner.privacy, name="privacy"),
     path("manifest.webmanifest", offline.manifest, name="manifest"),
     path("offline/", offline.offline_page, name="offline"),

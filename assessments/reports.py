@@ -1,11 +1,11 @@
 """Trainer reports: questions that learners get wrong, pass rates per cohort, learning gain."""
 
-import csv
 from collections import defaultdict
 from dataclasses import dataclass
 
 from django.http import HttpResponse
 
+from core.spreadsheets import csv_response
 from courses.api import Enrolment
 
 from .models import Attempt, Evaluation, Question, Quiz
@@ -89,17 +89,22 @@ def learning_gain(course_key) -> tuple[int, float, float] | None:
 
 
 def report_csv(quiz: Quiz) -> HttpResponse:
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="quiz-{quiz.pk}.csv"'
-    response.write("\ufeff")  # Excel opens UTF-8 Arabic correctly with a BOM
-    writer = csv.writer(response)
-    writer.writerow(["section", "item", "count", "passed", "rate_percent"])
-    for line in question_lines(quiz):
-        writer.writerow(["question", line.text, line.answers, "", round(line.success * 100)])
-    for line in cohort_lines(quiz):
-        rate = round(100 * line.passed / line.learners) if line.learners else 0
-        writer.writerow(["cohort", line.cohort, line.learners, line.passed, rate])
-    return response
+    rows = [
+        ["question", line.text, line.answers, "", round(line.success * 100)]
+        for line in question_lines(quiz)
+    ]
+    rows += [
+        [
+            "cohort",
+            line.cohort,
+            line.learners,
+            line.passed,
+            round(100 * line.passed / line.learners) if line.learners else 0,
+        ]
+        for line in cohort_lines(quiz)
+    ]
+    header = ["section", "item", "count", "passed", "rate_percent"]
+    return csv_response(filename=f"quiz-{quiz.pk}.csv", header=header, rows=rows)
 
 
 @dataclass(frozen=True)

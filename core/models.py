@@ -1,7 +1,9 @@
-"""The shared kernel's only table: the outbox of tasks waiting to be handed to the broker."""
+"""The shared kernel's tables: the outbox of tasks waiting for the broker, and imports run in
+the background (the file sent, its progress and, at the end, its report)."""
 
 import uuid
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -34,3 +36,44 @@ class OutboxMessage(models.Model):
 
     def __str__(self) -> str:
         return f"{self.task_name} {self.pk}"
+
+
+class ImportJob(models.Model):
+    class State(models.TextChoices):
+        WAITING = "waiting", _("Waiting")
+        RUNNING = "running", _("Importing")
+        DONE = "done", _("Imported")
+        REJECTED = "rejected", _("Nothing imported: the file has problems")
+        FAILED = "failed", _("Failed")
+
+    FINAL_STATES = (State.DONE, State.REJECTED, State.FAILED)
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    kind = models.CharField(_("kind"), max_length=40)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("started by"), on_delete=models.CASCADE
+    )
+    file_name = models.CharField(_("file name"), max_length=255)
+    language = models.CharField(_("language of the report"), max_length=8, blank=True)
+    data = models.BinaryField(_("file"), blank=True)  # emptied once the import has run
+    state = models.CharField(_("state"), max_length=10, choices=State, default=State.WAITING)
+    done = models.PositiveIntegerField(_("rows done"), default=0)
+    total = models.PositiveIntegerField(_("rows"), default=0)
+    report = models.JSONField(_("report"), default=dict, blank=True)
+    created_at = models.DateTimeField(_("started at"), default=timezone.now)
+    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("import")
+        verbose_name_plural = _("imports")
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.file_name} ({self.state})"
+
+    @property
+    def is_finished(self) -> bool:
+        return self.state in self.FINAL_STATES
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.done / self.total) if self.total else 0

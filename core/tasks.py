@@ -1,8 +1,8 @@
-"""Celery tasks of the shared kernel."""
+"""Celery tasks of the shared kernel: each takes an id (or nothing) and calls one service."""
 
 from celery import shared_task
 
-from . import outbox
+from . import imports, outbox
 from .worker import RELAY_TASK
 
 
@@ -11,3 +11,8 @@ def outbox_relay_task() -> None:
     """Publish what the outbox still holds (the broker was down), then forget old messages."""
     outbox.relay()
     outbox.prune()
+
+
+@shared_task(name="core.import_job_run_task", acks_late=True, time_limit=30 * 60)
+def import_job_run_task(job_id: int) -> None:
+    imports.import_job_run(job_id=job_id)

@@ -14,12 +14,13 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Count, QuerySet
+from django.http import HttpResponse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
 from core.phones import normalise_phone_number
-from core.spreadsheets import csv_text
+from core.spreadsheets import csv_response
 
 from .completion import required_lesson_keys
 from .models import Cohort, CoursePage, Enrolment, LessonProgress
@@ -177,8 +178,8 @@ def cohort_progress(*, cohort: Cohort, language_code: str) -> CohortProgress:
     )
 
 
-def cohort_csv(progress: CohortProgress) -> str:
-    """One line per learner and course of the cohort."""
+def cohort_csv(progress: CohortProgress, *, filename: str) -> HttpResponse:
+    """A CSV download: one line per learner and course of the cohort."""
     header = [
         gettext("First name"),
         gettext("Phone number"),
@@ -199,7 +200,7 @@ def cohort_csv(progress: CohortProgress) -> str:
         for row in progress.rows
         for course, cell in zip(progress.courses, row.cells, strict=True)
     ]
-    return csv_text(header, lines)
+    return csv_response(filename=filename, header=header, rows=lines)
 
 
 def registered_candidates(*, owner, cohort: Cohort) -> QuerySet:

@@ -165,6 +165,4 @@ def cohort_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def cohort_export(request: HttpRequest, pk: int) -> HttpResponse:
     cohort = _cohort(request, pk)
     progress = cohorts.cohort_progress(cohort=cohort, language_code=get_language())
-    response = HttpResponse(cohorts.cohort_csv(progress), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="cohort-{cohort.pk}-progress.csv"'
-    return response
+    return cohorts.cohort_csv(progress, filename=f"cohort-{cohort.pk}-progress.csv")

@@ -15,6 +15,7 @@ from .error_codes import MediaError
 from .models import Upload, language_choices
 from .selectors import published_track
 from .services import uploads
+from .services.assets import check_declared_size
 
 PERMISSION = "media_pipeline.add_mediaasset"
 
@@ -46,10 +47,13 @@ def upload_create(request):
     _check(request)
     try:
         data = json.loads(request.body or b"{}")
-        size = int(data["size"])
-        filename = str(data["filename"])
+        size, filename = data["size"], str(data["filename"])
     except (ValueError, KeyError, TypeError):
         return _error("bad_request", "filename and size are required", 400)
+    try:
+        size = check_declared_size(size)
+    except ValidationError as error:
+        return _error(error.code, " ".join(error.messages), 400)
     try:
         upload = uploads.upload_start(
             filename=filename,
@@ -61,7 +65,7 @@ def upload_create(request):
     except MediaError as error:
         return _error(error.code.value, error.message, 422)
     except ValidationError as error:
-        return _error("invalid", " ".join(error.messages), 422)
+        return _error(error.code or "invalid", " ".join(error.messages), 422)
     return JsonResponse(_state(upload), status=201)
 
 
@@ -77,6 +81,8 @@ def upload_detail(request, uuid):
         length = int(request.headers["Content-Length"])
     except (KeyError, ValueError):
         return _error("bad_request", "Upload-Offset and Content-Length are required", 400)
+    if offset < 0 or length < 0:
+        return _error("bad_request", "Upload-Offset and Content-Length cannot be negative", 400)
     try:
         uploads.upload_append(upload=upload, offset=offset, stream=request, length=length)
     except uploads.UploadConflictError as conflict:

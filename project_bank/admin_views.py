@@ -5,7 +5,7 @@ import base64
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.shortcuts import redirect
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.html import format_html_join
@@ -15,10 +15,19 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import CreateView, EditView
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from core import imports as core_imports
 from core.languages import LANGUAGES, is_known
+from core.models import ImportJob
 
 from .admin_forms import IdeaAdminForm
-from .imports import ImportRejectedError, ideas_import, rows_check, rows_read
+from .imports import (
+    BACKGROUND_FROM_ROWS,
+    MAX_BYTES,
+    ImportRejectedError,
+    ideas_import,
+    rows_check,
+    rows_read,
+)
 from .models import Idea
 
 CHANGE = "project_bank.change_idea"
@@ -107,37 +116,79 @@ def _check(request):
 
 
 def import_ideas(request):
-    """Step 1: upload and preview (nothing saved); step 2: import what was previewed."""
+    """Step 1: upload and preview (nothing saved); step 2: import what was previewed (by a
+    worker, with a progress page, above ``BACKGROUND_FROM_ROWS`` ideas)."""
     _check(request)
     context = {"form": ImportForm(), "page_title": _("Import project ideas")}
     if request.method == "POST" and request.POST.get("confirm") and SESSION_KEY in request.session:
-        stored = request.session.pop(SESSION_KEY)
-        try:
-            rows = rows_read(name=stored["name"], data=base64.b64decode(stored["data"]))
-            ideas = ideas_import(rows=rows)
-        except ImportRejectedError as error:
-            context["problems"] = error.problems
-        except ValidationError as error:
-            context["file_error"] = " ".join(error.messages)
-        else:
-            messages.success(request, _("%(count)s ideas imported.") % {"count": len(ideas)})
-            return redirect("project_bank_ideas:index")
+        response = _confirmed(request, context, request.session.pop(SESSION_KEY))
+        if response is not None:
+            return response
     elif request.method == "POST":
-        form = ImportForm(request.POST, request.FILES)
-        context["form"] = form
-        if form.is_valid():
-            upload = form.cleaned_data["file"]
-            data = upload.read()
-            try:
-                rows = rows_read(name=upload.name, data=data)
-            except ValidationError as error:
-                context["file_error"] = " ".join(error.messages)
-            else:
-                checked, problems = rows_check(rows)
-                context.update(preview=checked, problems=problems)
-                if not problems:
-                    request.session[SESSION_KEY] = {
-                        "name": upload.name,
-                        "data": base64.b64encode(data).decode(),
-                    }
+        _previewed(request, context)
     return TemplateResponse(request, "project_bank/admin/import.html", context)
+
+
+def _confirmed(request, context: dict, stored: dict):
+    data = base64.b64decode(stored["data"])
+    try:
+        rows = rows_read(name=stored["name"], data=data)
+        if len(rows) > BACKGROUND_FROM_ROWS:
+            return _in_background(request, name=stored["name"], data=data, total=len(rows))
+        ideas = ideas_import(rows=rows)
+    except ImportRejectedError as error:
+        context["problems"] = error.problems
+    except ValidationError as error:
+        context["file_error"] = " ".join(error.messages)
+    else:
+        messages.success(request, _("%(count)s ideas imported.") % {"count": len(ideas)})
+        return redirect("project_bank_ideas:index")
+    return None
+
+
+def _previewed(request, context: dict) -> None:
+    form = ImportForm(request.POST, request.FILES)
+    context["form"] = form
+    if not form.is_valid():
+        return
+    upload = form.cleaned_data["file"]
+    data = upload.read(MAX_BYTES + 1)
+    try:
+        rows = rows_read(name=upload.name, data=data)
+    except ValidationError as error:
+        context["file_error"] = " ".join(error.messages)
+        return
+    checked, problems = rows_check(rows)
+    context.update(preview=checked, problems=problems)
+    if not problems:
+        request.session[SESSION_KEY] = {
+            "name": upload.name,
+            "data": base64.b64encode(data).decode(),
+        }
+
+
+def _in_background(request, *, name: str, data: bytes, total: int):
+    job = core_imports.import_job_create(
+        kind="ideas",
+        created_by=request.user,
+        file_name=name,
+        data=data,
+        total=total,
+        language=request.LANGUAGE_CODE,
+    )
+    return redirect("project_bank_import_job", job.uuid)
+
+
+def import_job(request, uuid):
+    """A background ideas import: its progress (the page reloads itself), then its report."""
+    _check(request)
+    job = get_object_or_404(ImportJob, uuid=uuid, kind="ideas", created_by=request.user)
+    context = {
+        "job": job,
+        "done": core_imports.import_job_done(job=job),
+        "page_title": _("Import project ideas"),
+    }
+    response = TemplateResponse(request, "project_bank/admin/import_job.html", context)
+    if not job.is_finished:
+        response["Refresh"] = "3"  # polls without JavaScript
+    return response

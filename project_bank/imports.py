@@ -14,9 +14,10 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
+from core import imports as core_imports
 from core.languages import LANGUAGES
 from core.regions import Region
-from core.spreadsheets import csv_table, simplified, xlsx_table
+from core.spreadsheets import Limits, simplified, table_read
 
 from .choices import Sector, TargetGroup
 from .models import Idea, IdeaRegion
@@ -24,7 +25,10 @@ from .plan import amount
 from .services import idea_search_text_update
 
 MAX_ROWS = 2000
+BACKGROUND_FROM_ROWS = 200  # a larger file is imported by a worker, with a progress bar
+PROGRESS_EVERY = 10
 MAX_BYTES = 5 * 1024 * 1024
+LIMITS = Limits(max_rows=MAX_ROWS, max_bytes=MAX_BYTES, max_columns=120)
 TEXT_FIELDS = ("title", "summary", "description", "skills", "local_need")
 NUMBER_FIELDS = ("min_founders", "investment_min", "investment_max", "jobs")
 PLAN_FIELDS = ("startup", "monthly", "products")
@@ -67,20 +71,13 @@ class ImportRejectedError(Exception):
 
 def rows_read(*, name: str, data: bytes) -> list[dict]:
     """The rows of a CSV or XLSX file as header → text (blank rows skipped, ``_row`` added)."""
-    if len(data) > MAX_BYTES:
-        raise ValidationError(_("This file is too big (at most 5 MB)."), code="file_too_big")
-    if name.lower().endswith(".xlsx"):
-        table = xlsx_table(data, max_rows=MAX_ROWS + 50)
-    elif name.lower().endswith((".csv", ".txt")):
-        table = csv_table(data)
-    else:
-        raise ValidationError(_("Please send a .csv or .xlsx file."), code="unsupported_file")
+    table = table_read(name=name, data=data, limits=LIMITS)
     if not table or "key" not in [simplified(title) for title in table[0]]:
         raise ValidationError(
             _("The file has no “key” column in its first row."), code="missing_key_column"
         )
     header = [simplified(title).replace(" ", "_") for title in table[0]]
-    rows = [
+    return [
         {
             "_row": index + 2,
             **{title: row[i] if i < len(row) else "" for i, title in enumerate(header)},
@@ -88,12 +85,6 @@ def rows_read(*, name: str, data: bytes) -> list[dict]:
         for index, row in enumerate(table[1:])
         if any(cell for cell in row)
     ]
-    if len(rows) > MAX_ROWS:
-        raise ValidationError(
-            _("This file has too many rows (at most %(count)s).") % {"count": MAX_ROWS},
-            code="too_many_rows",
-        )
-    return rows
 
 
 # Checking --------------------------------------------------------------------------------
@@ -304,9 +295,33 @@ def _idea_save(row: IdeaRow) -> Idea:
 
 
 @transaction.atomic
-def ideas_import(*, rows: list[dict]) -> list[Idea]:
-    """Create or update (by key) every idea of ``rows``, or none of them."""
+def ideas_import(*, rows: list[dict], progress=None) -> list[Idea]:
+    """Create or update (by key) every idea of ``rows``, or none of them.
+
+    ``progress(done)`` (optional) is called as ideas are saved."""
     checked, problems = rows_check(rows)
     if problems:
         raise ImportRejectedError(problems)
-    return [_idea_save(row) for row in checked]
+    ideas = []
+    for done, row in enumerate(checked, start=1):
+        ideas.append(_idea_save(row))
+        if progress is not None and done % PROGRESS_EVERY == 0:
+            progress(done)
+    return ideas
+
+
+def ideas_import_job_run(*, job, progress) -> dict:
+    """The runner of a background ideas import (see ``core.imports``)."""
+    try:
+        ideas = ideas_import(
+            rows=rows_read(name=job.file_name, data=bytes(job.data)), progress=progress
+        )
+    except ValidationError as error:
+        raise core_imports.ImportRejectedError({"file_error": " ".join(error.messages)}) from None
+    except ImportRejectedError as rejected:
+        problems = [
+            {"row": p.row, "column": str(p.column), "message": str(p.message), "code": p.code}
+            for p in rejected.problems
+        ]
+        raise core_imports.ImportRejectedError({"problems": problems}) from None
+    return {"count": len(ideas)}

@@ -7,8 +7,8 @@ from django.db.models import Count, F, Q
 from django.http import HttpResponse
 from django.utils.translation import gettext as _
 
+from core import spreadsheets
 from core.regions import Region
-from core.spreadsheets import csv_text
 
 from .choices import Sector
 from .models import IdeaEvent, Project
@@ -91,8 +91,6 @@ def interest_table(*, by: str = "idea") -> InterestTable:
 
 
 def csv_response(table: InterestTable) -> HttpResponse:
-    response = HttpResponse(
-        csv_text(table.header, table.rows), content_type="text/csv; charset=utf-8"
+    return spreadsheets.csv_response(
+        filename=f"project-bank-{table.by}.csv", header=table.header, rows=table.rows
     )
-    response["Content-Disposition"] = f'attachment; filename="project-bank-{table.by}.csv"'
-    return response

@@ -13,7 +13,14 @@ def register_idea_viewset():
 
 @hooks.register("register_admin_urls")
 def register_import_url():
-    return [path("project-ideas-import/", admin_views.import_ideas, name="project_bank_import")]
+    return [
+        path("project-ideas-import/", admin_views.import_ideas, name="project_bank_import"),
+        path(
+            "project-ideas-import/<uuid:uuid>/",
+            admin_views.import_job,
+            name="project_bank_import_job",
+        ),
+    ]
 
 
 @hooks.register("register_admin_menu_item")

@@ -4,6 +4,7 @@ import base64
 import csv
 import html
 import io
+import time
 
 import pytest
 from django.contrib.auth.models import Group
@@ -219,3 +220,114 @@ def test_the_import_page_lists_the_codes_and_offers_them_as_csv(client):
     assert [row[1:] for row in rows[1:]] == [
         [item.user.phone_number, item.activation_code] for item in registrations
     ]
+
+
+def test_a_csv_saved_by_arabic_windows_registers_the_names_in_arabic(client):
+    client.force_login(leader())
+    text = "الهاتف,الاسم\n0611223344,فاطمة\n0611223345,عائشة\n".replace("الهاتف", "phone")
+    text = text.replace("الاسم", "first name")
+    upload = SimpleUploadedFile("members.csv", text.encode("cp1256"), content_type="text/csv")
+    response = client.post("/ar/me/members/import/", {"file": upload})
+    assert response.status_code == 200
+    assert sorted(
+        User.objects.filter(registered_by__isnull=False).values_list("first_name", flat=True)
+    ) == sorted(["فاطمة", "عائشة"])
+
+
+def test_a_csv_whose_letters_cannot_be_read_with_certainty_imports_nothing(client):
+    client.force_login(leader())
+    data = "phone,first name\n0611223344,Ñ\n".encode("cp1252")
+    upload = SimpleUploadedFile("members.csv", data, content_type="text/csv")
+    response = client.post("/en/me/members/import/", {"file": upload})
+    assert "CSV UTF-8" in html.unescape(response.content.decode())
+    assert not User.objects.filter(phone_number="+212611223344").exists()
+
+
+def test_a_zip_bomb_sent_to_the_import_page_is_refused_at_once(client):
+    from core.tests.test_spreadsheets import bomb
+
+    client.force_login(leader())
+    upload = SimpleUploadedFile("members.xlsx", bomb(50))
+    started = time.monotonic()
+    response = client.post("/en/me/members/import/", {"file": upload})
+    assert time.monotonic() - started < 5
+    assert response.status_code == 200
+    assert "once unpacked" in html.unescape(response.content.decode())
+    assert User.objects.count() == 1
+
+
+# A large file: imported in the background, with a progress bar ---------------------------
+
+
+def big_csv(count: int, bad_row: int | None = None) -> str:
+    lines = ["phone,first name,language"]
+    for index in range(count):
+        language = "klingon" if index == bad_row else "shi"
+        lines.append(f"0611{index:06d},Member {index},{language}")
+    return "\n".join(lines) + "\n"
+
+
+def test_a_large_file_is_imported_by_a_worker_with_a_progress_page_then_codes_shown_once(
+    client, django_capture_on_commit_callbacks
+):
+    from core import tasks
+    from core.models import ImportJob
+
+    # given a leader who sends a file above the background threshold
+    client.force_login(leader())
+    count = imports.BACKGROUND_FROM_ROWS + 10
+    with django_capture_on_commit_callbacks() as enqueued:
+        response = client.post(
+            "/en/me/members/import/", {"file": csv_upload(big_csv(count))}, follow=True
+        )
+    # then she sees a progress page that refreshes itself, and nothing is imported yet
+    job = ImportJob.objects.get()
+    assert len(enqueued) == 1
+    assert response.redirect_chain[-1][0] == f"/en/me/members/import/{job.uuid}/"
+    assert response["Refresh"] == "3"
+    page = response.content.decode()
+    assert f'<progress value="0" max="{count}"' in page
+    assert f"0 of {count} members" in page
+    assert User.objects.filter(registered_by__isnull=False).count() == 0
+    # when the worker runs the import
+    tasks.import_job_run_task(job.pk)
+    # then the page lists every activation code, once, and the file is no longer kept
+    done = client.get(f"/en/me/members/import/{job.uuid}/")
+    registrations = done.context["registrations"]
+    assert len(registrations) == count
+    assert all(item.activation_code in done.content.decode() for item in registrations)
+    assert "Refresh" not in done
+    again = client.get(f"/en/me/members/import/{job.uuid}/").content.decode()
+    assert registrations[0].activation_code not in again
+    assert bytes(ImportJob.objects.get().data) == b""
+
+
+def test_a_large_file_with_a_bad_row_is_reported_by_the_worker_and_imports_nothing(client):
+    from core import tasks
+    from core.models import ImportJob
+
+    client.force_login(leader())
+    count = imports.BACKGROUND_FROM_ROWS + 10
+    client.post("/fr/me/members/import/", {"file": csv_upload(big_csv(count, bad_row=40))})
+    job = ImportJob.objects.get()
+    tasks.import_job_run_task(job.pk)
+    tasks.import_job_run_task(job.pk)  # a second delivery does nothing
+    response = client.get(f"/fr/me/members/import/{job.uuid}/")
+    problems = response.context["problems"]
+    assert [(p["row"], p["code"]) for p in problems] == [(42, "unknown_language")]
+    assert "n'est pas une langue" in problems[0]["message"]  # written in her language
+    assert "klingon" in html.unescape(response.content.decode())
+    assert User.objects.filter(registered_by__isnull=False).count() == 0
+
+
+def test_someone_else_cannot_see_an_import(client):
+    from core.models import ImportJob
+
+    client.force_login(leader())
+    client.post(
+        "/en/me/members/import/",
+        {"file": csv_upload(big_csv(imports.BACKGROUND_FROM_ROWS + 1))},
+    )
+    job = ImportJob.objects.get()
+    client.force_login(leader("+212600000102"))
+    assert client.get(f"/en/me/members/import/{job.uuid}/").status_code == 404

@@ -12,12 +12,14 @@ from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
+from core import imports as core_imports
+from core.models import ImportJob
 from core.spreadsheets import csv_text
 from courses.api import learners_progress
 
@@ -25,6 +27,8 @@ from .. import imports, services
 from ..forms import MemberForm, MembersFileForm
 from ..roles import can_register_members
 from ..selectors import registered_members
+
+REFRESH_SECONDS = 3
 
 
 def members_required(view: Callable) -> Callable:
@@ -100,8 +104,19 @@ def member_import(request: HttpRequest) -> HttpResponse:
     problems: list[imports.RowProblem] = []
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
+        data = upload.read(imports.MAX_BYTES + 1)
         try:
-            rows = imports.rows_read(name=upload.name, data=upload.read(imports.MAX_BYTES + 1))
+            rows = imports.rows_read(name=upload.name, data=data)
+            if len(rows) > imports.BACKGROUND_FROM_ROWS:
+                job = core_imports.import_job_create(
+                    kind="members",
+                    created_by=request.user,
+                    file_name=upload.name,
+                    data=data,
+                    total=len(rows),
+                    language=get_language(),
+                )
+                return redirect("member_import_job", job.uuid)
             registrations = imports.members_import(registered_by=request.user, rows=rows)
         except ValidationError as error:
             form.add_error("file", error)
@@ -114,3 +129,32 @@ def member_import(request: HttpRequest) -> HttpResponse:
         "academy/members/import.html",
         {"form": form, "problems": problems, "max_rows": imports.MAX_ROWS},
     )
+
+
+@members_required
+def member_import_job(request: HttpRequest, uuid) -> HttpResponse:
+    """A background import: its progress (the page reloads itself), then its report, once."""
+    job = get_object_or_404(ImportJob, uuid=uuid, kind="members", created_by=request.user)
+    if job.state == ImportJob.State.DONE and "codes" in job.report:
+        codes = dict(job.report["codes"])
+        users = {user.pk: user for user in registered_members(request.user).filter(pk__in=codes)}
+        registrations = [
+            services.Registration(user=users[pk], activation_code=code)
+            for pk, code in codes.items()
+            if pk in users
+        ]
+        core_imports.import_job_report_forget(job=job, keys=("codes",))
+        return _registered(request, registrations)
+    if job.state == ImportJob.State.REJECTED:
+        context = {
+            "form": MembersFileForm(),
+            "problems": job.report.get("problems", []),
+            "file_error": job.report.get("file_error", ""),
+            "max_rows": imports.MAX_ROWS,
+        }
+        return render(request, "academy/members/import.html", context)
+    context = {"job": job, "done": core_imports.import_job_done(job=job)}
+    response = render(request, "academy/members/import_job.html", context)
+    if not job.is_finished:
+        response["Refresh"] = str(REFRESH_SECONDS)  # polls without JavaScript
+    return response

@@ -16,19 +16,17 @@ from .. import error_codes
 from ..models import Evaluation
 from ..selectors import course_certificate
 
-# What the phone says it sent → the file's extension (served back with that type).
+# What ffprobe found the file to be (its format name) → the stored file's extension, served back
+# with the matching type (assessments/voice_notes.py). The name the phone gave is never used.
 AUDIO_EXTENSIONS = {
-    "audio/webm": ".webm",
-    "audio/ogg": ".ogg",
-    "audio/mp4": ".m4a",
-    "audio/x-m4a": ".m4a",
-    "audio/aac": ".aac",
-    "audio/mpeg": ".mp3",
-    "audio/wav": ".wav",
-    "audio/x-wav": ".wav",
-    "audio/wave": ".wav",
-    "audio/3gpp": ".3gp",
-    "audio/amr": ".amr",
+    "matroska,webm": ".webm",
+    "ogg": ".ogg",
+    "mov,mp4,m4a,3gp,3g2,mj2": ".m4a",
+    "aac": ".aac",
+    "mp3": ".mp3",
+    "wav": ".wav",
+    "amr": ".amr",
+    "flac": ".flac",
 }
 NOT_AUDIO = _("This file is not a sound recording that can be played. Record it again.")
 
@@ -37,8 +35,9 @@ def _content_type(upload: UploadedFile) -> str:
     return (upload.content_type or "").split(";")[0].strip().lower()
 
 
-def _probe_upload(upload: UploadedFile) -> None:
-    """Refuse a file ffprobe cannot read as sound, or one that holds a video."""
+def _probe_upload(upload: UploadedFile) -> str:
+    """Refuse a file ffprobe cannot read as sound, or one that holds a video; return the
+    extension of what it holds."""
     with tempfile.NamedTemporaryFile(suffix=".upload") as copy:
         for chunk in upload.chunks():
             copy.write(chunk)
@@ -48,12 +47,15 @@ def _probe_upload(upload: UploadedFile) -> None:
         except MediaError as error:
             raise ValidationError(NOT_AUDIO, code=error_codes.VOICE_NOTE_NOT_AUDIO) from error
     upload.seek(0)
-    if found.audio is None or found.video is not None:
+    extension = AUDIO_EXTENSIONS.get(found.container)
+    if found.audio is None or found.video is not None or extension is None:
         raise ValidationError(NOT_AUDIO, code=error_codes.VOICE_NOTE_NOT_AUDIO)
+    return extension
 
 
 def voice_note_check(upload: UploadedFile) -> str:
-    """Size, declared type, then what the file really holds; returns its extension."""
+    """Size, declared type, then what the file really holds; returns the extension of the
+    detected format (never the one in the uploaded name)."""
     limit = settings.ASSESSMENTS_VOICE_NOTE_MAX_BYTES
     if upload.size > limit:
         raise ValidationError(
@@ -64,8 +66,7 @@ def voice_note_check(upload: UploadedFile) -> str:
     content_type = _content_type(upload)
     if not content_type.startswith("audio/"):
         raise ValidationError(NOT_AUDIO, code=error_codes.VOICE_NOTE_NOT_AUDIO)
-    _probe_upload(upload)
-    return AUDIO_EXTENSIONS.get(content_type, Path(upload.name or "").suffix.lower() or ".audio")
+    return _probe_upload(upload)
 
 
 def voice_note_delete(evaluation: Evaluation) -> None:

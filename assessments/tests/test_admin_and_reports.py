@@ -82,3 +82,35 @@ def test_a_learner_who_finished_rates_the_course_and_trainers_see_it(
     report = client.get(f"/admin/assessment-reports/{final.pk}/").content.decode()
     assert "مفيد بزاف" in report
     assert re.search(r"satisfaction 4[.,]0 / 5", report)
+
+
+def test_a_cohort_named_like_a_formula_is_neutralised_in_the_quiz_report(
+    demo_quizzes, learner, staff, client
+):
+    # given a learner who passed the final test in a cohort named like a spreadsheet formula
+    import csv
+    import io
+
+    from django.apps import apps
+
+    from courses.api import Enrolment
+
+    cohort_model = apps.get_model("courses", "Cohort")
+
+    _practice, final = demo_quizzes
+    name = '=HYPERLINK("http://evil.example","x")'
+    cohort = cohort_model.objects.create(name=name, owner=staff)
+    Enrolment.objects.update_or_create(
+        learner=learner, course_key=final.course.translation_key, defaults={"cohort": cohort}
+    )
+    attempt = attempt_start(learner=learner, quiz=final)
+    attempt_submit(learner=learner, attempt_id=attempt.pk, responses=right_responses(attempt))
+    # when staff export the quiz report
+    client.force_login(staff)
+    response = client.get(f"/admin/assessment-reports/{final.pk}/?format=csv")
+    # then the cohort's cell starts with a quote: a spreadsheet shows it as text, never runs it
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    cohort_rows = [row for row in rows if row[0] == "cohort"]
+    assert cohort_rows == [["cohort", "'" + name, "1", "1", "100"]]
+    assert response.content.startswith("\ufeff".encode())
+    assert "attachment" in response["Content-Disposition"]

@@ -127,3 +127,25 @@ def test_her_data_download_lists_her_evaluation_and_voice_note(certificate, lear
     (row,) = data["assessments"]["evaluations"]
     assert row["voice_note"] == f"/fr/me/evaluations/{evaluation.pk}/voice-note/"
     assert data["assessments"]["certificates"][0]["code"] == certificate.code
+
+
+@pytest.mark.usefixtures("media_served")
+def test_a_wav_with_a_page_appended_and_named_html_is_stored_and_served_as_audio(
+    certificate, learner, client
+):
+    # given a real recording with an HTML page appended, sent under a page's name
+    data = _tone(440) + b"<html><script>alert(document.cookie)</script></html>"
+    upload = SimpleUploadedFile("x.html", data, content_type="audio/x-page")
+    # when she sends it with her evaluation
+    client.force_login(learner)
+    url = f"/fr/me/certificates/{certificate.code}/evaluation/"
+    client.post(url, {**ANSWER, "voice_note": upload})
+    # then it is stored under the extension of what it holds, and served as audio, never sniffed
+    evaluation = Evaluation.objects.get(learner=learner)
+    assert Path(evaluation.voice_note.name).suffix == ".wav"
+    own = client.get(f"/fr/me/evaluations/{evaluation.pk}/voice-note/")
+    assert own["Content-Type"] == "audio/wav"
+    assert own["X-Content-Type-Options"] == "nosniff"
+    public = client.get(f"/media/{evaluation.voice_note.name}")
+    assert public["Content-Type"].startswith("audio/")
+    assert public["X-Content-Type-Options"] == "nosniff"

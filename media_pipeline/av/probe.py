@@ -35,6 +35,7 @@ class Probe:
     size: int
     video: VideoStream | None
     audio: AudioStream | None
+    container: str = ""  # ffprobe's format name: "wav", "matroska,webm", "mov,mp4,m4a,3gp,…"
 
 
 def probe(path: Path, *, timeout: float = 120) -> Probe:
@@ -73,7 +74,8 @@ def _describe(data: dict, size: int) -> Probe:
     duration = float(data.get("format", {}).get("duration") or 0)
     if duration <= 0:
         raise MediaError(MediaErrorCode.CORRUPT)
-    return Probe(duration=duration, size=size, video=video, audio=audio)
+    container = str(data.get("format", {}).get("format_name") or "")
+    return Probe(duration=duration, size=size, video=video, audio=audio, container=container)
 
 
 def _is_video(stream: dict) -> bool:

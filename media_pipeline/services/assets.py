@@ -3,11 +3,13 @@
 import logging
 from pathlib import Path
 
+from django.core.exceptions import ValidationError
 from django.core.files import File
 from django.core.files.storage import default_storage
 from django.db import DatabaseError, transaction
 from django.db.models import F
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from .. import conf
 from ..error_codes import MediaError, MediaErrorCode
@@ -18,8 +20,21 @@ from .stored_files import undone_on_failure
 logger = logging.getLogger(__name__)
 
 
+def check_declared_size(size: object) -> int:
+    """``size`` as a number of bytes above zero, or a ValidationError (``invalid_size``)."""
+    if isinstance(size, str) and size.isascii() and size.isdigit():
+        size = int(size)
+    if isinstance(size, bool) or not isinstance(size, int) or size <= 0:
+        raise ValidationError(
+            _("The file size must be a whole number of bytes, above zero."), code="invalid_size"
+        )
+    return size
+
+
 def check_upload(*, filename: str, size: int) -> None:
-    """Raise MediaError when a file of this name and size may not be uploaded."""
+    """Raise MediaError when a file of this name and size may not be uploaded (ValidationError
+    when the size itself is not a number of bytes above zero)."""
+    check_declared_size(size)
     extension = Path(filename).suffix.lower().lstrip(".")
     if extension not in conf.get("ALLOWED_EXTENSIONS"):
         raise MediaError(MediaErrorCode.EXTENSION_NOT_ALLOWED, extension=extension or "?")

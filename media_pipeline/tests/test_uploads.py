@@ -83,6 +83,30 @@ def test_an_oversize_or_wrong_type_upload_is_refused_before_any_byte(client, tra
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize("size", [-1, 0, -(2**40), 1.5, "12.0", "-5", "ten", True, None, [3]])
+def test_a_declared_size_that_is_not_a_number_of_bytes_above_zero_is_refused(client, trainer, size):
+    client.force_login(trainer)
+    response = client.post(
+        reverse("media_pipeline:upload_create"),
+        json.dumps({"filename": "lesson.mp4", "size": size, "title": "Lesson"}),
+        content_type="application/json",
+    )
+    assert response.status_code == 400
+    assert response.json()["code"] == "invalid_size"
+    assert "above zero" in response.json()["message"]
+    assert not Upload.objects.exists()
+
+
+@pytest.mark.django_db
+def test_a_negative_offset_or_length_is_refused(client, trainer):
+    client.force_login(trainer)
+    state = _create(client, b"x" * 1000).json()
+    negative = _patch(client, state["url"], -10, b"")
+    assert negative.status_code == 400
+    assert client.get(state["url"]).json()["offset"] == 0
+
+
+@pytest.mark.django_db
 def test_learners_cannot_upload(client, django_user_model):
     client.force_login(django_user_model.objects.create_user(phone_number="+212600009912"))
     assert _create(client, b"x").status_code == 403

@@ -167,3 +167,32 @@ def test_staff_write_an_idea_in_french_in_the_admin(admin_client, idea):
     assert idea.safe_translation_getter("title", language_code="ar") == "زيت الأركان"
     assert sorted(idea.regions.values_list("region", flat=True)) == ["07", "09"]
     assert "huile" in idea.search_text
+
+
+def test_a_large_ideas_file_is_imported_by_a_worker_behind_a_progress_page(admin_client, db):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from core import tasks
+    from core.models import ImportJob
+    from project_bank.imports import BACKGROUND_FROM_ROWS
+    from project_bank.models import Idea
+
+    # given a previewed file of more ideas than a request should import
+    count = BACKGROUND_FROM_ROWS + 5
+    lines = ["key,sector,regions,title_ar"] + [f"idea-{n},argan,09,فكرة {n}" for n in range(count)]
+    upload = SimpleUploadedFile("ideas.csv", "\n".join(lines).encode())
+    admin_client.post("/admin/project-ideas-import/", {"file": upload})
+    # when it is confirmed
+    response = admin_client.post("/admin/project-ideas-import/", {"confirm": "1"}, follow=True)
+    # then a progress page refreshes itself and nothing is imported yet
+    job = ImportJob.objects.get(kind="ideas")
+    assert response.redirect_chain[-1][0] == f"/admin/project-ideas-import/{job.uuid}/"
+    assert response["Refresh"] == "3"
+    assert f'max="{count}"' in response.content.decode()
+    assert not Idea.objects.filter(key__startswith="idea-").exists()
+    # and once the worker has run, every idea is there and the page says so
+    tasks.import_job_run_task(job.pk)
+    done = admin_client.get(f"/admin/project-ideas-import/{job.uuid}/")
+    assert "data-import-done" in done.content.decode()
+    assert "Refresh" not in done
+    assert Idea.objects.filter(key__startswith="idea-").count() == count

@@ -1,0 +1,15 @@
+"""Spreadsheets: CSV files people open (:mod:`.writing`), CSV and XLSX files people send
+(:mod:`.reading`, with :mod:`.encodings` for CSV)."""
+
+from .reading import Limits, cell_text, simplified, table_read
+from .writing import csv_response, csv_text, safe_cell
+
+__all__ = [
+    "Limits",
+    "cell_text",
+    "csv_response",
+    "csv_text",
+    "safe_cell",
+    "simplified",
+    "table_read",
+]
