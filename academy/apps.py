@@ -8,6 +8,13 @@ class AcademyConfig(AppConfig):
     name = "academy"
     verbose_name = _("Academy")
 
+    def ready(self) -> None:
+        from courses.api import cohort_invited
+
+        from .cohort_invitations import cohort_invitation_sms
+
+        cohort_invited.connect(cohort_invitation_sms, dispatch_uid="academy_cohort_invitation")
+
 
 class AcademyUsersConfig(WagtailUsersAppConfig):
     """Wagtail's user admin with forms for our user model (see ``admin_users``)."""

@@ -2,6 +2,8 @@
 
 from wagtail.models import Locale
 
+from .cohort_members import follows as follows_learner
+from .cohort_members import invitations_for
 from .cohorts import CourseCell, CourseLine, LearnerProgress, learners_progress
 from .completion import register_requirement
 from .learning import CourseProgress, Resume, latest_resume, learner_courses
@@ -10,7 +12,7 @@ from .offline import Saveable, content_versions, learner_tag, saveable
 from .panels import register_completion_panel, register_page_panel
 from .progress import course_completion_check, lesson_mark_done
 from .selectors import Entry, entries
-from .signals import course_completed
+from .signals import cohort_invited, course_completed
 from .urls import api_urlpatterns, learner_urlpatterns
 
 __all__ = [
@@ -22,9 +24,12 @@ __all__ = [
     "Resume",
     "Saveable",
     "api_urlpatterns",
+    "cohort_invited",
     "content_versions",
     "course_completed",
     "course_completion_check",
+    "follows_learner",
+    "invitations_for",
     "latest_resume",
     "learner_courses",
     "learner_data",

@@ -12,10 +12,16 @@ from dataclasses import dataclass
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.utils import timezone
 from wagtail.models import Page
 
 from academy.roles import LEADERS, REVIEWERS, TRAINERS
-from courses.cohorts import cohort_create, cohort_enrol, cohort_members_add
+from courses.cohort_members import (
+    cohort_invitation_accept,
+    cohort_invitations_send,
+    invitations_for,
+)
+from courses.cohorts import cohort_create, cohort_enrol
 
 pytestmark = pytest.mark.django_db
 
@@ -43,7 +49,9 @@ def world(demo_academy) -> World:
     trainer = _user("+212600000302", "Youssef", TRAINERS)
     leader = _user("+212600000301", "Khadija", LEADERS)
     users = {
-        "member": _user("+212611000001", "Itto", registered_by=leader),
+        "member": _user(
+            "+212611000001", "Itto", registered_by=leader, phone_verified_at=timezone.now()
+        ),
         "other_member": _user("+212611000002", "Fadma"),
         "leader": leader,
         "trainer": trainer,
@@ -53,7 +61,9 @@ def world(demo_academy) -> World:
     course = Page.objects.get(locale__language_code="en", slug="founding-a-cooperative")
     lesson = course.get_descendants().filter(depth=course.depth + 2).first()
     cohort = cohort_create(owner=trainer, name="Trainer's cohort")
-    cohort_members_add(cohort=cohort, added_by=trainer, phone_numbers=["0611000001"])
+    cohort_invitations_send(cohort=cohort, invited_by=trainer, phone_numbers=["0611000001"])
+    (invitation,) = invitations_for(users["member"])
+    cohort_invitation_accept(learner=users["member"], invitation_id=invitation.pk)
     cohort_enrol(cohort=cohort, course_key=course.translation_key, enrolled_by=trainer)
     return World(users, course.translation_key, lesson.translation_key, cohort.pk)
 
