@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 
 from courses.api import LessonPage, learner_tag
 
+from .access import may_see_learner_work
 from .forms import response_from, responses_from
 from .models import Attempt, Certificate, Evaluation, Quiz
 from .pdf import certificate_pdf, masked_name
@@ -170,8 +171,10 @@ def verify_url(request, code: str) -> str:
 
 @login_required
 def certificate_download(request, code: str):
-    certificate = get_object_or_404(Certificate, code=code)
-    if certificate.learner_id != request.user.pk and not request.user.is_staff:
+    """The PDF, for the learner and those who follow her (``access.py``); others get 404."""
+    certificate = get_object_or_404(Certificate.objects.select_related("learner"), code=code)
+    course_key = None if certificate.is_path else certificate.subject_key
+    if not may_see_learner_work(request.user, learner=certificate.learner, course_key=course_key):
         raise Http404
     layout = request.GET.get("layout", "a4")
     pdf = certificate_pdf(
