@@ -7,7 +7,7 @@ from .cohort_members import invitations_for
 from .cohorts import CourseCell, CourseLine, LearnerProgress, learners_progress
 from .completion import register_requirement
 from .learning import CourseProgress, Resume, latest_resume, learner_courses
-from .models import Enrolment, LessonPage, LessonProgress
+from .models import CohortInvitation, Enrolment, LessonPage, LessonProgress
 from .offline import Saveable, content_versions, learner_tag, saveable
 from .panels import register_completion_panel, register_page_panel
 from .progress import course_completion_check, lesson_mark_done
@@ -56,8 +56,13 @@ def search_lessons(*, query: str, language_code: str, limit: int = 20) -> list[E
 
 
 def learner_data(learner) -> dict:
-    """Her enrolments and progress, for the download of her data."""
+    """Her enrolments, progress and answers to cohort invitations, for the download of her data."""
     return {
+        "cohorts": list(
+            CohortInvitation.objects.filter(learner=learner).values(
+                "cohort__name", "status", "answered_at"
+            )
+        ),
         "enrolments": list(
             Enrolment.objects.filter(learner=learner).values(
                 "course_key", "enrolled_at", "completed_at"

@@ -217,3 +217,12 @@ def test_the_trainer_gives_the_cohort_a_new_code_and_the_old_one_stops(client, c
     client.force_login(itto)
     response = client.post("/en/me/cohorts/", {"action": "code", "code": old})
     assert "No cohort has this code." in response.content.decode()
+
+
+def test_her_answers_to_invitations_are_in_the_download_of_her_data(client, cohort, itto):
+    invite(client, cohort, "0611223344")
+    invitation = her_invitation(client, itto)
+    client.post("/en/me/cohorts/", {"action": "accept", "invitation": invitation.pk})
+    data = client.get("/en/me/data/").json()
+    assert [row["cohort__name"] for row in data["learning"]["cohorts"]] == ["Souss session"]
+    assert data["learning"]["cohorts"][0]["status"] == "accepted"
