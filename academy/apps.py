@@ -10,10 +10,13 @@ class AcademyConfig(AppConfig):
 
     def ready(self) -> None:
         from core.imports import import_runner_register
+        from courses.api import cohort_invited
 
+        from .cohort_invitations import cohort_invitation_sms
         from .imports import members_import_job_run
 
         import_runner_register("members", members_import_job_run)
+        cohort_invited.connect(cohort_invitation_sms, dispatch_uid="academy_cohort_invitation")
 
 
 class AcademyUsersConfig(WagtailUsersAppConfig):

@@ -2,6 +2,7 @@ from collections.abc import Callable
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
+from django.utils.cache import patch_cache_control
 from django.utils.translation import get_language_from_path
 
 
@@ -24,3 +25,39 @@ class RememberLanguageMiddleware:
                 secure=settings.LANGUAGE_COOKIE_SECURE,
             )
         return response
+
+
+class PrivateResponsesMiddleware:
+    """Everything sent to a signed-in user is hers: ``Cache-Control: no-store, private``.
+
+    One rule for every view (decision 0010, docs/decisions/0020): on a phone shared by several
+    learners, the browser's back button or cache never shows one learner's dashboard, results or
+    certificates to the next, and no proxy keeps a copy. Left as they are: responses to visitors
+    who are not signed in (public pages stay cacheable), media files (the same for everyone;
+    static files never reach here, WhiteNoise answers them first), and responses a view marked
+    ``public`` on purpose (published subtitles). The service worker's Cache API ignores these
+    headers, so saving lessons for offline use still works (decision 0016).
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        if self._for_a_signed_in_user(request) and self._personal(request, response):
+            patch_cache_control(response, no_store=True, private=True)
+        return response
+
+    @staticmethod
+    def _for_a_signed_in_user(request: HttpRequest) -> bool:
+        if settings.SESSION_COOKIE_NAME not in request.COOKIES:
+            return False  # no session: not signed in, and the session is left untouched
+        user = getattr(request, "user", None)
+        return bool(user is not None and user.is_authenticated)
+
+    @staticmethod
+    def _personal(request: HttpRequest, response: HttpResponse) -> bool:
+        shared = (settings.STATIC_URL, settings.MEDIA_URL)
+        if request.path.startswith(shared):
+            return False
+        return "public" not in response.get("Cache-Control", "")

@@ -3,6 +3,7 @@
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
+from .access import may_see_learner_work
 from .models import Evaluation, Quiz
 from .reports import (
     cohort_lines,
@@ -30,9 +31,13 @@ def quiz_report(request, quiz_id: int):
 
 
 def voice_note(request, evaluation_id: int):
-    """A learner's voice note, for those who see the reports (the admin checks its access)."""
-    evaluation = get_object_or_404(Evaluation, pk=evaluation_id)
-    if not evaluation.voice_note:
+    """A learner's voice note, for report readers, her leader and her trainers for the course
+    (``access.py``); anyone else gets 404, whatever the id."""
+    evaluation = get_object_or_404(Evaluation.objects.select_related("learner"), pk=evaluation_id)
+    allowed = may_see_learner_work(
+        request.user, learner=evaluation.learner, course_key=evaluation.course_key
+    )
+    if not evaluation.voice_note or not allowed:
         raise Http404
     return voice_note_response(evaluation)
 

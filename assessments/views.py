@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 from core.phones import phone_number_verified
 from courses.api import LessonPage, learner_tag
 
+from .access import may_see_learner_work
 from .forms import response_from, responses_from
 from .models import Attempt, Certificate, Evaluation, Quiz
 from .pdf import certificate_pdf, masked_name
@@ -174,8 +175,10 @@ def verify_url(request, code: str) -> str:
 
 @login_required
 def certificate_download(request, code: str):
-    certificate = get_object_or_404(Certificate, code=code)
-    if certificate.learner_id != request.user.pk and not request.user.is_staff:
+    """The PDF, for the learner and those who follow her (``access.py``); others get 404."""
+    certificate = get_object_or_404(Certificate.objects.select_related("learner"), code=code)
+    course_key = None if certificate.is_path else certificate.subject_key
+    if not may_see_learner_work(request.user, learner=certificate.learner, course_key=course_key):
         raise Http404
     if certificate.learner_id == request.user.pk and not phone_number_verified(request.user):
         messages.warning(request, _("Confirm your phone number to receive your certificates."))

@@ -2,15 +2,17 @@
 
 from wagtail.models import Locale
 
+from .cohort_members import follows as follows_learner
+from .cohort_members import invitations_for
 from .cohorts import CourseCell, CourseLine, LearnerProgress, learners_progress
 from .completion import register_requirement
 from .learning import CourseProgress, Resume, latest_resume, learner_courses
-from .models import Enrolment, LessonPage, LessonProgress
+from .models import CohortInvitation, Enrolment, LessonPage, LessonProgress
 from .offline import Saveable, content_versions, learner_tag, saveable
 from .panels import register_completion_panel, register_page_panel
 from .progress import course_completion_check, lesson_mark_done
 from .selectors import Entry, entries
-from .signals import course_completed
+from .signals import cohort_invited, course_completed
 from .urls import api_urlpatterns, learner_urlpatterns
 
 __all__ = [
@@ -22,9 +24,12 @@ __all__ = [
     "Resume",
     "Saveable",
     "api_urlpatterns",
+    "cohort_invited",
     "content_versions",
     "course_completed",
     "course_completion_check",
+    "follows_learner",
+    "invitations_for",
     "latest_resume",
     "learner_courses",
     "learner_data",
@@ -51,8 +56,13 @@ def search_lessons(*, query: str, language_code: str, limit: int = 20) -> list[E
 
 
 def learner_data(learner) -> dict:
-    """Her enrolments and progress, for the download of her data."""
+    """Her enrolments, progress and answers to cohort invitations, for the download of her data."""
     return {
+        "cohorts": list(
+            CohortInvitation.objects.filter(learner=learner).values(
+                "cohort__name", "status", "answered_at"
+            )
+        ),
         "enrolments": list(
             Enrolment.objects.filter(learner=learner).values(
                 "course_key", "enrolled_at", "completed_at"

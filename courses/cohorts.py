@@ -1,7 +1,8 @@
 """Cohorts and the progress of several learners: services (writes) and selectors (reads).
 
 Who may manage cohorts is the views' business (``academy.manage_cohorts``); every selector here
-takes the trainer and gives only what is hers. Reads about many learners take a fixed number of
+takes the trainer and gives only what is hers, and a cohort's members are only learners who
+consented (``cohort_members.py``). Reads about many learners take a fixed number of
 queries, whatever the number of learners, courses or lessons.
 """
 
@@ -19,11 +20,11 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
-from core.phones import normalise_phone_number
 from core.spreadsheets import csv_response
 
 from .completion import required_lesson_keys
-from .models import Cohort, CoursePage, Enrolment, LessonProgress
+from .models import Cohort, CohortCourse, CoursePage, Enrolment, LessonProgress
+from .models.learning import cohort_join_code
 from .progress import enrolment_create
 from .selectors import Entry, entries
 
@@ -152,8 +153,8 @@ def cohorts_of(owner) -> QuerySet[Cohort]:
 
 
 def cohort_course_keys(cohort: Cohort) -> list[UUID]:
-    keys = Enrolment.objects.filter(cohort=cohort).values_list("course_key", flat=True)
-    return list(dict.fromkeys(keys.order_by("enrolled_at")))
+    keys = cohort.courses.order_by("added_at", "pk").values_list("course_key", flat=True)
+    return list(keys)
 
 
 def cohort_members(cohort: Cohort) -> QuerySet:
@@ -204,7 +205,7 @@ def cohort_csv(progress: CohortProgress, *, filename: str) -> HttpResponse:
 
 
 def registered_candidates(*, owner, cohort: Cohort) -> QuerySet:
-    """Members the trainer registered herself who are not in the cohort yet."""
+    """Members the trainer registered herself who are not in the cohort yet (to invite)."""
     return (
         get_user_model()
         .objects.filter(registered_by=owner, is_active=True)
@@ -224,65 +225,32 @@ def course_choices(*, language_code: str) -> list[Entry]:
 # Services --------------------------------------------------------------------------------
 
 
+def free_join_code() -> str:
+    code = cohort_join_code()
+    while Cohort.objects.filter(join_code=code).exists():
+        code = cohort_join_code()
+    return code
+
+
 def cohort_create(*, owner, name: str) -> Cohort:
-    cohort = Cohort(owner=owner, name=name.strip())
+    cohort = Cohort(owner=owner, name=name.strip(), join_code=free_join_code())
     cohort.full_clean()
     cohort.save()
     return cohort
 
 
-def _learners_by_phone(raw_numbers: list[str]) -> list:
-    numbers = {raw: normalise_phone_number(raw) for raw in raw_numbers}
-    found = get_user_model().objects.filter(phone_number__in=numbers.values(), is_active=True)
-    by_number = {learner.phone_number: learner for learner in found}
-    missing = [raw for raw, number in numbers.items() if number not in by_number]
-    if missing:
-        raise ValidationError(
-            _("No learner has an account with this number: %(numbers)s."),
-            code="unknown_learner",
-            params={"numbers": ", ".join(missing)},
-        )
-    return list(by_number.values())
-
-
-def _own_members(*, owner, learner_ids: list[int]) -> list:
-    learners = list(get_user_model().objects.filter(pk__in=learner_ids, registered_by=owner))
-    if len(learners) != len(set(learner_ids)):
-        raise ValidationError(_("You can only add members you registered."), code="not_your_member")
-    return learners
-
-
-@transaction.atomic
-def cohort_members_add(
-    *, cohort: Cohort, added_by, phone_numbers: list[str] = (), learner_ids: list[int] = ()
-) -> list:
-    """Add learners (by phone number, or among those ``added_by`` registered) to the cohort.
-
-    They are enrolled at once in the courses the cohort already follows.
-    """
-    learners = _learners_by_phone(list(phone_numbers)) if phone_numbers else []
-    learners += _own_members(owner=added_by, learner_ids=list(learner_ids)) if learner_ids else []
-    if not learners:
-        raise ValidationError(_("Choose at least one member."), code="no_members")
-    cohort.members.add(*learners)
-    for course_key in cohort_course_keys(cohort):
-        for learner in learners:
-            enrolment_create(
-                learner=learner, course_key=course_key, enrolled_by=added_by, cohort=cohort
-            )
-    return learners
-
-
 @transaction.atomic
 def cohort_enrol(*, cohort: Cohort, course_key: UUID, enrolled_by) -> int:
-    """Enrol every member of the cohort in the course; returns how many members it has.
+    """The cohort follows the course: every member (now, and each who joins later) is enrolled
+    in it. Returns how many members it has now.
 
     A member already enrolled keeps her progress; her enrolment is counted for the cohort if it
     belonged to none.
     """
+    if not CoursePage.objects.filter(translation_key=course_key).exists():
+        raise ValidationError(_("This course does not exist."), code="unknown_course")
+    CohortCourse.objects.get_or_create(cohort=cohort, course_key=course_key)
     members = list(cohort.members.all())
-    if not members:
-        raise ValidationError(_("Add members to the cohort first."), code="empty_cohort")
     for member in members:
         enrolment_create(
             learner=member, course_key=course_key, enrolled_by=enrolled_by, cohort=cohort

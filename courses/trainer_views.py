@@ -1,7 +1,8 @@
-"""The trainer's cohorts: create one, add members, enrol it in a course, follow its progress.
+"""The trainer's cohorts: create one, invite members, enrol it in a course, follow its progress.
 
 Only users with ``academy.manage_cohorts`` (trainers) get in (others: 403), and each sees her own
-cohorts only (another trainer's cohort: 404).
+cohorts only (another trainer's cohort: 404). Members are learners who accepted an invitation or
+joined with the cohort's code; the answer to an invitation never says which numbers have accounts.
 """
 
 from collections.abc import Callable
@@ -18,7 +19,7 @@ from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 
-from . import cohorts
+from . import cohort_members, cohorts
 from .models import Cohort
 
 MANAGE_COHORTS = "academy.manage_cohorts"
@@ -46,7 +47,11 @@ class CohortForm(forms.Form):
 
 class PhoneNumbersForm(forms.Form):
     phone_numbers = forms.CharField(
-        label=_("Phone numbers of learners who have an account (one per line)"),
+        label=_("Phone numbers of learners to invite (one per line)"),
+        help_text=_(
+            "Each learner accepts the invitation in her space after signing in. Until then, "
+            "you see nothing of her."
+        ),
         widget=forms.Textarea(attrs={"rows": 3, "dir": "ltr", "inputmode": "tel"}),
     )
 
@@ -82,28 +87,38 @@ def cohort_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _members_added(request: HttpRequest, learners: list) -> None:
-    count = len(learners)
+def _invitations_sent(request: HttpRequest, count: int) -> None:
     messages.success(
         request,
-        ngettext("%(count)s member added.", "%(count)s members added.", count) % {"count": count},
+        ngettext(
+            "Invitation sent to %(count)s number.", "Invitations sent to %(count)s numbers.", count
+        )
+        % {"count": count},
     )
 
 
-def _add_by_phone(request: HttpRequest, cohort: Cohort, form: PhoneNumbersForm) -> bool:
+def _invite_by_phone(request: HttpRequest, cohort: Cohort, form: PhoneNumbersForm) -> bool:
     if not form.is_valid():
         return False
-    learners = cohorts.cohort_members_add(
-        cohort=cohort, added_by=request.user, phone_numbers=form.cleaned_data["phone_numbers"]
+    count = cohort_members.cohort_invitations_send(
+        cohort=cohort, invited_by=request.user, phone_numbers=form.cleaned_data["phone_numbers"]
     )
-    _members_added(request, learners)
+    _invitations_sent(request, count)
     return True
 
 
-def _add_registered(request: HttpRequest, cohort: Cohort) -> bool:
+def _invite_registered(request: HttpRequest, cohort: Cohort) -> bool:
     ids = [int(value) for value in request.POST.getlist("learner") if value.isdigit()]
-    learners = cohorts.cohort_members_add(cohort=cohort, added_by=request.user, learner_ids=ids)
-    _members_added(request, learners)
+    count = cohort_members.cohort_invitations_send(
+        cohort=cohort, invited_by=request.user, learner_ids=ids
+    )
+    _invitations_sent(request, count)
+    return True
+
+
+def _code_renew(request: HttpRequest, cohort: Cohort) -> bool:
+    cohort_members.cohort_code_renew(cohort=cohort)
+    messages.success(request, _("The cohort has a new code; the old one no longer works."))
     return True
 
 
@@ -132,9 +147,10 @@ def cohort_detail(request: HttpRequest, pk: int) -> HttpResponse:
         courses=cohorts.course_choices(language_code=language_code),
     )
     handlers = {
-        "phones": lambda: _add_by_phone(request, cohort, phones),
-        "registered": lambda: _add_registered(request, cohort),
+        "phones": lambda: _invite_by_phone(request, cohort, phones),
+        "registered": lambda: _invite_registered(request, cohort),
         "enrol": lambda: _enrol(request, cohort, enrol),
+        "code": lambda: _code_renew(request, cohort),
     }
     errors: list[str] = []
     if action in handlers:
@@ -154,6 +170,7 @@ def cohort_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "cohort": cohort,
             "progress": cohorts.cohort_progress(cohort=cohort, language_code=language_code),
             "candidates": cohorts.registered_candidates(owner=request.user, cohort=cohort),
+            "invited": cohort_members.invited_numbers(cohort),
             "phones_form": phones,
             "enrol_form": enrol,
             "errors": errors,

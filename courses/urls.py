@@ -1,11 +1,12 @@
 from django.urls import path
 
-from . import learner_views, trainer_views
+from . import cohort_views, learner_views, trainer_views
 
 # Under the language prefix.
 learner_urlpatterns = [
     path("courses/<uuid:course_key>/enrol/", learner_views.enrol, name="enrol"),
     path("lessons/<uuid:lesson_key>/done/", learner_views.mark_done, name="lesson_done"),
+    path("me/cohorts/", cohort_views.my_cohorts, name="my_cohorts"),
     path("cohorts/", trainer_views.cohort_list, name="cohorts"),
     path("cohorts/<int:pk>/", trainer_views.cohort_detail, name="cohort"),
     path("cohorts/<int:pk>/export.csv", trainer_views.cohort_export, name="cohort_export"),

@@ -12,10 +12,16 @@ from dataclasses import dataclass
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.utils import timezone
 from wagtail.models import Page
 
 from academy.roles import LEADERS, REVIEWERS, TRAINERS
-from courses.cohorts import cohort_create, cohort_enrol, cohort_members_add
+from courses.cohort_members import (
+    cohort_invitation_accept,
+    cohort_invitations_send,
+    invitations_for,
+)
+from courses.cohorts import cohort_create, cohort_enrol
 
 pytestmark = pytest.mark.django_db
 
@@ -43,7 +49,9 @@ def world(demo_academy) -> World:
     trainer = _user("+212600000302", "Youssef", TRAINERS)
     leader = _user("+212600000301", "Khadija", LEADERS)
     users = {
-        "member": _user("+212611000001", "Itto", registered_by=leader),
+        "member": _user(
+            "+212611000001", "Itto", registered_by=leader, phone_verified_at=timezone.now()
+        ),
         "other_member": _user("+212611000002", "Fadma"),
         "leader": leader,
         "trainer": trainer,
@@ -53,7 +61,9 @@ def world(demo_academy) -> World:
     course = Page.objects.get(locale__language_code="en", slug="founding-a-cooperative")
     lesson = course.get_descendants().filter(depth=course.depth + 2).first()
     cohort = cohort_create(owner=trainer, name="Trainer's cohort")
-    cohort_members_add(cohort=cohort, added_by=trainer, phone_numbers=["0611000001"])
+    cohort_invitations_send(cohort=cohort, invited_by=trainer, phone_numbers=["0611000001"])
+    (invitation,) = invitations_for(users["member"])
+    cohort_invitation_accept(learner=users["member"], invitation_id=invitation.pk)
     cohort_enrol(cohort=cohort, course_key=course.translation_key, enrolled_by=trainer)
     return World(users, course.translation_key, lesson.translation_key, cohort.pk)
 
@@ -216,3 +226,126 @@ def test_dashboard_links_to_members_and_cohorts_only_for_those_allowed(client, w
             members,
             cohorts,
         ), role
+
+
+# A certificate PDF and a voice note: the learner, her leader, her trainers for the course (a
+# cohort she consented to), report readers; anyone else gets 404 (docs/decisions/0020).
+
+
+@pytest.fixture
+def learner_work(world):
+    from django.contrib.auth.models import Permission
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from assessments.demo.loader import _tone
+    from assessments.services.certificates import certificate_issue
+    from assessments.services.evaluations import evaluation_save
+
+    member = world.users["member"]
+    certificate = certificate_issue(learner=member, course_key=world.course_key)
+    evaluation = evaluation_save(
+        learner=member,
+        course_key=world.course_key,
+        satisfaction=4,
+        useful="yes",
+        voice_note=SimpleUploadedFile("note.wav", _tone(440), content_type="audio/wav"),
+    )
+    staff = _user("+212600000307", "Samira", TRAINERS, is_staff=True)
+    reader = _user("+212600000308", "Amina", REVIEWERS)
+    reader.user_permissions.add(Permission.objects.get(codename="view_reports"))
+    users = {
+        **world.users,
+        "unrelated_trainer": _user("+212600000305", "Hassan", TRAINERS),
+        "staff_without_reports": staff,
+        "report_reader": reader,
+    }
+    return users, f"/en/me/certificates/{certificate.code}.pdf", evaluation
+
+
+PDF = {
+    "member": 200,
+    "leader": 200,
+    "trainer": 200,
+    "report_reader": 200,
+    "superuser": 200,
+    "other_member": 404,
+    "unrelated_trainer": 404,
+    "staff_without_reports": 404,
+    "reviewer": 404,
+}
+# In the admin's reports: only users with admin access reach the view at all. A 404 outside the
+# language prefixes is first redirected to the prefixed address, hence ``follow``.
+VOICE_NOTE = {
+    "trainer": 200,
+    "report_reader": 200,
+    "superuser": 200,
+    "unrelated_trainer": 404,
+    "staff_without_reports": 404,
+    "reviewer": 404,
+}
+
+
+def _voice_note_url(evaluation) -> str:
+    return f"/admin/assessment-reports/voice-notes/{evaluation.pk}/"
+
+
+@pytest.mark.parametrize("role", list(PDF))
+def test_a_certificate_pdf_is_served_only_to_those_who_follow_the_learner(
+    client, learner_work, role
+):
+    users, pdf_url, _evaluation = learner_work
+    client.force_login(users[role])
+    assert client.get(pdf_url).status_code == PDF[role]
+
+
+@pytest.mark.parametrize("role", list(VOICE_NOTE))
+def test_a_voice_note_is_served_only_to_those_who_follow_the_learner(client, learner_work, role):
+    users, _pdf_url, evaluation = learner_work
+    client.force_login(users[role])
+    response = client.get(_voice_note_url(evaluation), follow=True)
+    assert response.status_code == VOICE_NOTE[role]
+
+
+def test_her_trainer_loses_access_when_she_leaves_the_cohort(client, world, learner_work):
+    users, pdf_url, evaluation = learner_work
+    client.force_login(users["member"])
+    client.post("/en/me/cohorts/", {"action": "leave", "cohort": world.cohort_pk})
+    client.force_login(users["trainer"])
+    assert client.get(pdf_url).status_code == 404
+    assert client.get(_voice_note_url(evaluation), follow=True).status_code == 404
+
+
+def test_a_cohort_the_learner_did_not_accept_gives_its_trainer_nothing(client, world, learner_work):
+    _users, pdf_url, evaluation = learner_work
+    other_trainer = _user("+212600000309", "Rachid", TRAINERS)
+    cohort = cohort_create(owner=other_trainer, name="Pulled in")
+    cohort_enrol(cohort=cohort, course_key=world.course_key, enrolled_by=other_trainer)
+    cohort_invitations_send(cohort=cohort, invited_by=other_trainer, phone_numbers=["0611000001"])
+    client.force_login(other_trainer)
+    assert client.get(pdf_url).status_code == 404
+    assert client.get(_voice_note_url(evaluation), follow=True).status_code == 404
+    page = client.get(f"/en/cohorts/{cohort.pk}/").content.decode()
+    assert "Itto" not in page
+    csv_text = client.get(f"/en/cohorts/{cohort.pk}/export.csv").content.decode("utf-8-sig")
+    assert "+212611000001" not in csv_text
+
+
+def test_the_quiz_report_counts_a_learner_for_a_cohort_only_while_she_is_in_it(client, world):
+    from assessments.models import Attempt, Quiz
+    from assessments.reports import cohort_lines
+
+    quiz = Quiz.objects.create(title="Final", kind=Quiz.Kind.FINAL, course=_course(world))
+    member, now = world.users["member"], timezone.now()
+    Attempt.objects.create(
+        quiz=quiz, learner=member, plan={"questions": []}, finished_at=now, score=1.0, passed=True
+    )
+    assert [line.cohort for line in cohort_lines(quiz)] == ["Trainer's cohort"]
+    client.force_login(world.users["member"])
+    client.post("/en/me/cohorts/", {"action": "leave", "cohort": world.cohort_pk})
+    assert [line.cohort for line in cohort_lines(quiz)] == ["—"]
+
+
+def _course(world: World):
+    from courses.models import CoursePage
+
+    return CoursePage.objects.get(translation_key=world.course_key, locale__language_code="en")

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from assessments.api import learner_data as assessments_learner_data
-from courses.api import latest_resume, learner_courses, learner_data
+from courses.api import invitations_for, latest_resume, learner_courses, learner_data
 
 from .. import services
 from ..authentication import pin_confirm
@@ -33,6 +33,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "in_progress": [course for course in courses if not course.completed_at],
             "completed": [course for course in courses if course.completed_at],
             "resume": latest_resume(courses),
+            "cohort_invitations": invitations_for(request.user).count(),
         },
     )
 

@@ -76,6 +76,12 @@ class Quiz(ClusterableModel):
     class Meta:
         verbose_name = _("quiz or test")
         verbose_name_plural = _("quizzes and tests")
+        permissions = [
+            (
+                "view_reports",
+                _("Can read every learner's results, evaluations, voice notes and certificates"),
+            )
+        ]
 
     def __str__(self) -> str:
         return self.title

@@ -149,3 +149,22 @@ def test_a_wav_with_a_page_appended_and_named_html_is_stored_and_served_as_audio
     public = client.get(f"/media/{evaluation.voice_note.name}")
     assert public["Content-Type"].startswith("audio/")
     assert public["X-Content-Type-Options"] == "nosniff"
+
+
+def test_the_quiz_report_shows_voice_notes_to_report_readers_only(
+    certificate, learner, client, django_user_model
+):
+    from django.contrib.auth.models import Group, Permission
+
+    evaluation = _save(learner, certificate, _wav())
+    final = Quiz.objects.get(kind=Quiz.Kind.FINAL, course__translation_key=certificate.subject_key)
+    editor = django_user_model.objects.create_user(phone_number="+212661999996", password="x")
+    editor.groups.add(Group.objects.get(name="Editors"))
+    client.force_login(editor)
+    link = f'src="/admin/assessment-reports/voice-notes/{evaluation.pk}/"'
+    report = client.get(f"/admin/assessment-reports/{final.pk}/").content.decode()
+    assert "data-readers-only" in report
+    assert link not in report
+    editor.user_permissions.add(Permission.objects.get(codename="view_reports"))
+    client.force_login(django_user_model.objects.get(pk=editor.pk))
+    assert link in client.get(f"/admin/assessment-reports/{final.pk}/").content.decode()

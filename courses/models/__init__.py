@@ -1,4 +1,12 @@
-from .learning import Cohort, Enrolment, LessonProgress, ProgressEvent
+from .learning import (
+    Cohort,
+    CohortCodeTry,
+    CohortCourse,
+    CohortInvitation,
+    Enrolment,
+    LessonProgress,
+    ProgressEvent,
+)
 from .pages import (
     CourseIndexPage,
     CoursePage,
@@ -10,6 +18,9 @@ from .pages import (
 
 __all__ = [
     "Cohort",
+    "CohortCodeTry",
+    "CohortCourse",
+    "CohortInvitation",
     "CourseIndexPage",
     "CoursePage",
     "CourseSectorTag",

@@ -7,8 +7,9 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 
-from courses import cohorts
+from courses import cohort_members, cohorts
 from courses.models import CoursePage, Enrolment, LessonPage
 
 pytestmark = pytest.mark.django_db
@@ -17,9 +18,19 @@ TRAINERS = "Editors"  # the Wagtail group that holds academy.manage_cohorts
 
 
 def learner(phone_number: str, first_name: str = "", **fields):
+    fields.setdefault("phone_verified_at", timezone.now())
     return get_user_model().objects.create_user(
         phone_number, "8461", first_name=first_name, **fields
     )
+
+
+def joined(cohort, member):
+    """Invite the learner's number and let her accept, as she would in her space."""
+    cohort_members.cohort_invitations_send(
+        cohort=cohort, invited_by=cohort.owner, phone_numbers=[member.phone_number]
+    )
+    (invitation,) = cohort_members.invitations_for(member).filter(cohort=cohort)
+    cohort_members.cohort_invitation_accept(learner=member, invitation_id=invitation.pk)
 
 
 def trainer(phone_number: str = "+212600000201", first_name: str = "Youssef"):
@@ -42,10 +53,8 @@ def lessons_in_english():
 def cohort(demo_academy):
     owner = trainer()
     group = cohorts.cohort_create(owner=owner, name="Coopérative Tifawin")
-    learner("+212611223344", "Itto")
-    fadma = learner("+212611223345", "Fadma", registered_by=owner)
-    cohorts.cohort_members_add(cohort=group, added_by=owner, phone_numbers=["06 11 22 33 44"])
-    cohorts.cohort_members_add(cohort=group, added_by=owner, learner_ids=[fadma.pk])
+    joined(group, learner("+212611223344", "Itto"))
+    joined(group, learner("+212611223345", "Fadma", registered_by=owner))
     return group
 
 
@@ -62,7 +71,7 @@ def test_enrolling_a_cohort_enrols_every_member_for_the_cohort(cohort):
 def test_a_member_added_later_is_enrolled_in_the_cohorts_courses(cohort):
     cohorts.cohort_enrol(cohort=cohort, course_key=demo_course_key(), enrolled_by=cohort.owner)
     zahra = learner("+212611223346", "Zahra")
-    cohorts.cohort_members_add(cohort=cohort, added_by=cohort.owner, phone_numbers=["0611223346"])
+    joined(cohort, zahra)
     assert Enrolment.objects.get(learner=zahra).cohort == cohort
 
 
@@ -79,34 +88,38 @@ def test_a_learner_already_enrolled_keeps_her_progress(cohort, client):
 @pytest.mark.parametrize(
     ("numbers", "ids", "code"),
     [
-        (["0699999999"], [], "unknown_learner"),
         (["hello"], [], "invalid_phone"),
         ([], [], "no_members"),
     ],
 )
-def test_adding_members_says_what_is_wrong(cohort, numbers, ids, code):
+def test_inviting_members_says_what_is_wrong_with_the_input(cohort, numbers, ids, code):
     with pytest.raises(ValidationError) as error:
-        cohorts.cohort_members_add(
-            cohort=cohort, added_by=cohort.owner, phone_numbers=numbers, learner_ids=ids
+        cohort_members.cohort_invitations_send(
+            cohort=cohort, invited_by=cohort.owner, phone_numbers=numbers, learner_ids=ids
         )
-    assert error.value.code == code
+    assert error.value.error_list[0].code == code
 
 
 def test_a_trainer_cannot_add_members_registered_by_someone_else(cohort):
     someone_else = trainer("+212600000202")
     theirs = learner("+212611223347", registered_by=someone_else)
     with pytest.raises(ValidationError) as error:
-        cohorts.cohort_members_add(cohort=cohort, added_by=cohort.owner, learner_ids=[theirs.pk])
+        cohort_members.cohort_invitations_send(
+            cohort=cohort, invited_by=cohort.owner, learner_ids=[theirs.pk]
+        )
     assert error.value.code == "not_your_member"
     assert not cohort.members.filter(pk=theirs.pk).exists()
 
 
-def test_an_empty_cohort_cannot_be_enrolled(demo_academy):
+def test_an_empty_cohort_follows_a_course_and_learners_who_join_later_are_enrolled(
+    demo_academy,
+):
     owner = trainer()
     empty = cohorts.cohort_create(owner=owner, name="Empty")
-    with pytest.raises(ValidationError) as error:
-        cohorts.cohort_enrol(cohort=empty, course_key=demo_course_key(), enrolled_by=owner)
-    assert error.value.code == "empty_cohort"
+    assert cohorts.cohort_enrol(cohort=empty, course_key=demo_course_key(), enrolled_by=owner) == 0
+    itto = learner("+212611223344", "Itto")
+    joined(empty, itto)
+    assert Enrolment.objects.get(learner=itto).cohort == empty
 
 
 def test_the_trainer_creates_enrols_and_follows_a_cohort_through_her_pages(client, demo_academy):
@@ -114,11 +127,17 @@ def test_the_trainer_creates_enrols_and_follows_a_cohort_through_her_pages(clien
     owner = trainer()
     itto = learner("+212611223344", "Itto")
     client.force_login(owner)
-    # when she creates a cohort, adds the learner by phone number and enrols the cohort
+    # when she creates a cohort, invites the learner by phone number and enrols the cohort,
     response = client.post("/en/cohorts/", {"name": "Souss session"})
     url = response["Location"]
     client.post(url, {"action": "phones", "phone_numbers": "06 11 22 33 44"})
     client.post(url, {"action": "enrol", "course": str(demo_course_key())})
+    # and the learner accepts in her space
+    client.force_login(itto)
+    page = client.get("/en/me/cohorts/")
+    (invitation,) = page.context["invitations"]
+    client.post("/en/me/cohorts/", {"action": "accept", "invitation": invitation.pk})
+    client.force_login(owner)
     # then the learner is enrolled, and the table shows her progress
     assert Enrolment.objects.get(learner=itto).cohort.name == "Souss session"
     response = client.get(url)
@@ -129,13 +148,13 @@ def test_the_trainer_creates_enrols_and_follows_a_cohort_through_her_pages(clien
     assert "0 / 5" in response.content.decode()
 
 
-def test_a_wrong_number_is_shown_on_the_page(client, cohort):
+def test_a_number_that_is_not_a_phone_number_is_shown_on_the_page(client, cohort):
     client.force_login(cohort.owner)
     response = client.post(
-        f"/en/cohorts/{cohort.pk}/", {"action": "phones", "phone_numbers": "0699999999"}
+        f"/en/cohorts/{cohort.pk}/", {"action": "phones", "phone_numbers": "hello"}
     )
     assert response.status_code == 200
-    assert "0699999999" in response.content.decode()
+    assert "“hello” is not a phone number." in response.content.decode()
 
 
 def test_a_trainer_sees_only_her_own_cohorts(client, cohort):
@@ -193,8 +212,7 @@ def test_a_cell_that_looks_like_a_formula_is_neutralised(client, cohort):
 def test_the_progress_table_takes_a_fixed_number_of_queries(cohort, django_assert_max_num_queries):
     cohorts.cohort_enrol(cohort=cohort, course_key=demo_course_key(), enrolled_by=cohort.owner)
     for index in range(10):
-        member = learner(f"+2126112234{index:02d}")
-        cohort.members.add(member)
+        joined(cohort, learner(f"+2126112234{index:02d}"))
     with django_assert_max_num_queries(12):
         progress = cohorts.cohort_progress(cohort=cohort, language_code="fr")
     assert len(progress.rows) == 12
