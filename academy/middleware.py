@@ -1,5 +1,6 @@
 from collections.abc import Callable
 
+from csp.middleware import CSPMiddleware, PolicyParts
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import get_language_from_path
@@ -24,3 +25,18 @@ class RememberLanguageMiddleware:
                 secure=settings.LANGUAGE_COOKIE_SECURE,
             )
         return response
+
+
+class ContentSecurityPolicyMiddleware(CSPMiddleware):
+    """django-csp's policy, with ``CONTENT_SECURITY_POLICY_ADMIN`` replacing directives under the
+    Wagtail admin (decision 0024)."""
+
+    ADMIN_PREFIX = "/admin/"
+
+    def get_policy_parts(
+        self, request: HttpRequest, response: HttpResponse, report_only: bool = False
+    ) -> PolicyParts:
+        parts = super().get_policy_parts(request, response, report_only)
+        if not report_only and request.path_info.startswith(self.ADMIN_PREFIX):
+            parts.replace = {**settings.CONTENT_SECURITY_POLICY_ADMIN, **(parts.replace or {})}
+        return parts
