@@ -172,8 +172,8 @@ CONTENT_SECURITY_POLICY = {
         "object-src": [NONE],
     },
 }
-# The Wagtail admin's templates carry inline scripts and style attributes, and its preview panel
-# frames the admin's own pages: under /admin/ these directives replace the ones above.
+# The Wagtail admin's own code inserts inline scripts and styles, and its preview panel frames
+# the admin's own pages: under /admin/ these directives replace the ones above.
 CONTENT_SECURITY_POLICY_ADMIN = {
     "script-src": [SELF, "'unsafe-inline'"],
     "style-src": [SELF, "'unsafe-inline'"],
