@@ -12,6 +12,10 @@ PO_FILES := $(wildcard locale/*/LC_MESSAGES/django.po)
 MO_FILES := $(PO_FILES:.po=.mo)
 
 .DEFAULT_GOAL := help
+
+# manage.py, gunicorn and Celery default to production settings (docs/decisions/0024): the
+# developer's targets choose development explicitly, for themselves and what they depend on.
+migrate static demo run: export DJANGO_SETTINGS_MODULE = academy.settings.dev
 .PHONY: help install system-packages messages check-messages migrate static demo run worker test lint bench format
 
 help: ## List the targets

@@ -1,4 +1,7 @@
-"""The Celery application. Tasks live in each app's ``tasks.py`` and are found automatically."""
+"""The Celery application. Tasks live in each app's ``tasks.py`` and are found automatically.
+
+Production settings unless DJANGO_SETTINGS_MODULE says otherwise (`make run` chooses development).
+"""
 
 import os
 
@@ -6,7 +9,7 @@ from celery import Celery
 
 from core.worker import RelayOutboxOnConnect
 
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "academy.settings.dev")
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "academy.settings.production")
 
 app = Celery("academy")
 app.config_from_object("django.conf:settings", namespace="CELERY")

@@ -1,5 +1,6 @@
 from collections.abc import Callable
 
+from csp.middleware import CSPMiddleware, PolicyParts
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.utils.cache import patch_cache_control
@@ -61,3 +62,18 @@ class PrivateResponsesMiddleware:
         if request.path.startswith(shared):
             return False
         return "public" not in response.get("Cache-Control", "")
+
+
+class ContentSecurityPolicyMiddleware(CSPMiddleware):
+    """django-csp's policy, with ``CONTENT_SECURITY_POLICY_ADMIN`` replacing directives under the
+    Wagtail admin (decision 0024)."""
+
+    ADMIN_PREFIX = "/admin/"
+
+    def get_policy_parts(
+        self, request: HttpRequest, response: HttpResponse, report_only: bool = False
+    ) -> PolicyParts:
+        parts = super().get_policy_parts(request, response, report_only)
+        if not report_only and request.path_info.startswith(self.ADMIN_PREFIX):
+            parts.replace = {**settings.CONTENT_SECURITY_POLICY_ADMIN, **(parts.replace or {})}
+        return parts

@@ -1,7 +1,9 @@
+"""The WSGI entry point (gunicorn academy.wsgi). Production settings unless told otherwise."""
+
 import os
 
 from django.core.wsgi import get_wsgi_application
 
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "academy.settings.dev")
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "academy.settings.production")
 
 application = get_wsgi_application()

@@ -19,10 +19,15 @@ def _gateway_sms_sender(path: str) -> str:
 
 
 DEBUG = False
-SECRET_KEY = env.require("SECRET_KEY")
-ALLOWED_HOSTS = env.require_list("ALLOWED_HOSTS")
+SECRET_KEY = env.require_secret_key("SECRET_KEY")
+ALLOWED_HOSTS = env.require_hosts("ALLOWED_HOSTS")
 SMS_SENDER = _gateway_sms_sender(env.require("SMS_SENDER"))
 CSRF_TRUSTED_ORIGINS = env.get_list("CSRF_TRUSTED_ORIGINS")
+
+# base.py falls back to SQLite, a local-memory cache and a file-system broker for development;
+# production has no fallback: it runs on the database and the Redis it is given.
+env.require("DATABASE_URL")
+env.require("REDIS_URL")
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env.get_bool("SECURE_SSL_REDIRECT", default=True)

@@ -4,7 +4,7 @@ message is published (after commit), or by a real worker where a test starts one
 from .base import *  # noqa: F403
 from .base import env
 
-SECRET_KEY = "test-only-key"  # noqa: S105
+SECRET_KEY = env.TEST_SECRET_KEY
 ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES = {

@@ -1,7 +1,6 @@
 """A trainer's invitation to a cohort reaches the learner by SMS, in her language, after commit;
 numbers without a verified account and staff accounts get nothing."""
 
-
 import pytest
 from django.contrib.auth.models import Group
 from django.utils import timezone

@@ -4,10 +4,12 @@ per figure, among human-readable lines.
 What it does, in order:
 
 1. Set-up. ``manage.py migrate``, ``load_demo`` and ``collectstatic`` run in subprocesses with the
-   *production* settings (DEBUG off, static files hashed and compressed by WhiteNoise) and
-   ``SECRET_KEY=bench-only-key``, ``ALLOWED_HOSTS=127.0.0.1,localhost``,
+   *production* settings (DEBUG off, static files hashed and compressed by WhiteNoise), a random
+   ``SECRET_KEY`` made for the run, ``ALLOWED_HOSTS=127.0.0.1,localhost``,
    ``SECURE_SSL_REDIRECT=false`` and ``ACADEMY_VAR_DIR`` set to a temporary directory, so the
    developer's ``var/`` is never touched. The temporary directory is removed at the end.
+   Production settings need Redis: the caller's ``REDIS_URL``, else a private ``redis-server``
+   on a free port, stopped by its PID at the end.
 2. Database queries per page, in this process (``django.setup()`` with the same environment, the
    test ``Client`` and ``CaptureQueriesContext``), for the Arabic lesson, course and module pages;
    each page is requested once to warm up, then counted. Then 45 lessons are added to the first
@@ -25,7 +27,8 @@ What it does, in order:
    gzip`` like a browser), against the Arabic lesson for about 10 seconds and at most 5,000
    requests.
 
-Databases: SQLite by default, a new file in the temporary directory. When the caller sets
+Databases: SQLite by default, a new file in the temporary directory (named in ``DATABASE_URL``:
+production settings have no database of their own). When the caller sets
 ``DATABASE_URL`` (PostgreSQL), that database is used as it is: migrate and load_demo are applied
 to it (both are idempotent), the pages read from it, and the 45 extra lessons are rolled back, so
 only what any visitor leaves behind stays (image renditions; sequences advanced by the rolled-back
@@ -39,6 +42,7 @@ import contextlib
 import http.client
 import os
 import re
+import secrets
 import shutil
 import signal
 import socket
@@ -84,11 +88,12 @@ class BenchError(RuntimeError):
 # --- 1. Set-up -----------------------------------------------------------------------------------
 
 
-def bench_environment(var_dir: Path) -> dict[str, str]:
+def bench_environment(var_dir: Path, redis_url: str) -> dict[str, str]:
     env = dict(os.environ)
     env.update(
         DJANGO_SETTINGS_MODULE="academy.settings.production",
-        SECRET_KEY="bench-only-key",
+        SECRET_KEY=secrets.token_urlsafe(50),
+        REDIS_URL=redis_url,
         ALLOWED_HOSTS="127.0.0.1,localhost",
         SECURE_SSL_REDIRECT="false",
         SERVE_MEDIA="true",
@@ -98,7 +103,7 @@ def bench_environment(var_dir: Path) -> dict[str, str]:
         PYTHONUNBUFFERED="1",
     )
     if not env.get("DATABASE_URL", "").strip():
-        env.pop("DATABASE_URL", None)
+        env["DATABASE_URL"] = f"sqlite:///{var_dir / 'bench.sqlite3'}"
         env["MEDIA_ROOT"] = str(var_dir / "media")
     for folder in ("media", "broker", "broker-processed"):
         (var_dir / folder).mkdir(parents=True, exist_ok=True)
@@ -139,8 +144,6 @@ def set_up(env: dict[str, str]) -> None:
 def measure_queries(env: dict[str, str]) -> None:
     say("== Database queries per page (in process, warm) ==")
     os.environ.update(env)
-    if "DATABASE_URL" not in env:
-        os.environ.pop("DATABASE_URL", None)
     sys.path.insert(0, str(ROOT))
     import django
 
@@ -274,6 +277,40 @@ def start_gunicorn(env: dict[str, str], port: int, log_path: Path) -> subprocess
                 return server
         time.sleep(0.25)
     raise BenchError(f"gunicorn did not answer within 60 s:\n{log_tail(log_path)}")
+
+
+def start_redis(var_dir: Path) -> tuple[subprocess.Popen, str]:
+    """A private Redis for the run, keeping nothing on disk."""
+    port = free_port()
+    executable = shutil.which("redis-server")
+    if executable is None:
+        raise BenchError("production settings need Redis: set REDIS_URL or install redis-server")
+    log_path = var_dir / "redis.log"
+    with log_path.open("wb") as log:
+        server = subprocess.Popen(  # noqa: S603
+            [
+                executable,
+                "--port",
+                str(port),
+                "--bind",
+                "127.0.0.1",
+                "--save",
+                "",
+                "--dir",
+                str(var_dir),
+            ],
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise BenchError(f"redis-server exited ({server.returncode}):\n{log_tail(log_path)}")
+        with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", port), 1):
+            return server, f"redis://127.0.0.1:{port}/0"
+        time.sleep(0.1)
+    stop(server)
+    raise BenchError(f"redis-server did not answer within 10 s:\n{log_tail(log_path)}")
 
 
 def stop(server: subprocess.Popen | None) -> None:
@@ -536,11 +573,14 @@ def main() -> int:
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     started = time.perf_counter()
     var_dir = Path(tempfile.mkdtemp(prefix="academy-bench-"))
-    server = None
+    server = redis = None
     database = "PostgreSQL (DATABASE_URL)" if os.environ.get("DATABASE_URL") else "SQLite"
     say(f"Taawounia Academy benchmark: {database}, var dir {var_dir}")
     try:
-        env = bench_environment(var_dir)
+        redis_url = os.environ.get("REDIS_URL", "").strip()
+        if not redis_url:
+            redis, redis_url = start_redis(var_dir)
+        env = bench_environment(var_dir, redis_url)
         set_up(env)
         measure_queries(env)
         measure_dashboard_queries()
@@ -558,6 +598,7 @@ def main() -> int:
         return 1
     finally:
         stop(server)
+        stop(redis)
         shutil.rmtree(var_dir, ignore_errors=True)
     bench("bench_total_s", round(time.perf_counter() - started, 1), "s")
     return 0

@@ -36,12 +36,37 @@ def browser(django_db_setup, django_db_blocker):
         browser.close()
 
 
+# Every page reports what the Content-Security-Policy blocked (Chromium also logs it).
+REPORT_VIOLATIONS = """document.addEventListener("securitypolicyviolation", (e) => console.error(
+  `Content Security Policy violation: ${e.effectiveDirective} blocked ${e.blockedURI}`
+  + ` (${e.sourceFile}:${e.lineNumber})`
+));"""
+
+
+def watch_policy(context) -> list[str]:
+    """The Content-Security-Policy violations reported in the context's pages, as they come."""
+    violations = []
+
+    def on_console(message) -> None:
+        if "Content Security Policy" in message.text:
+            violations.append(f"{message.page.url if message.page else '?'}: {message.text}")
+
+    context.add_init_script(REPORT_VIOLATIONS)
+    context.on("console", on_console)
+    return violations
+
+
 @pytest.fixture
 def phone(browser):
-    """A phone-sized, touch-screen browser context (JavaScript on)."""
+    """A phone-sized, touch-screen browser context (JavaScript on).
+
+    Whatever the test does with it, the Content-Security-Policy must block nothing the site
+    itself uses: a violation reported by any of its pages fails the test."""
     context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
+    violations = watch_policy(context)
     yield context
     context.close()
+    assert not violations, "Content-Security-Policy violations:\n" + "\n".join(violations)
 
 
 def sign_in(context, server, user) -> None:

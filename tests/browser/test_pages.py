@@ -1,13 +1,15 @@
 """The learner's pages in a real browser, at phone size (360 × 740).
 
-A full-page screenshot of each page checked is saved into test-artifacts/ for a human look.
+A full-page screenshot of each page checked is saved into test-artifacts/ for a human look. The
+``phone`` fixture fails a test whose pages report a Content-Security-Policy violation; the last
+tests here check that the policy is enforced, on the learner's pages and in the admin.
 """
 
 from urllib.parse import urlsplit
 
 import pytest
 
-from .conftest import PHONE
+from .conftest import PHONE, sign_in, watch_policy
 
 pytestmark = pytest.mark.browser
 
@@ -142,5 +144,65 @@ def test_lesson_can_be_read_without_javascript(live_demo_academy, browser, shoot
         assert len(body) > len(title.inner_text()) + 100, body
         assert page.title().startswith(title.inner_text().strip())
         shoot(page, "lesson-fr-nojs")
+    finally:
+        context.close()
+
+
+def enforced_policy(response) -> str:
+    headers = response.all_headers()
+    assert "content-security-policy-report-only" not in headers
+    return headers["content-security-policy"]
+
+
+def test_a_script_slipped_into_a_lesson_does_not_run(live_demo_academy, browser):
+    context = browser.new_context(viewport=PHONE)
+    violations = watch_policy(context)
+    try:
+        page = context.new_page()
+        response = page.goto(f"{live_demo_academy.url}/ar/{SIX_STEPS}")
+        assert "script-src 'self';" in enforced_policy(response) + ";"
+        page.wait_for_load_state("load")
+        # What an injected <script> or onerror= attribute would do: refused, and reported.
+        page.evaluate(
+            """() => {
+                const script = document.createElement("script");
+                script.textContent = "window.stolen = document.cookie";
+                document.body.append(script);
+                document.body.insertAdjacentHTML(
+                    "beforeend", '<img src="/x.png" onerror="window.stolen = 1">');
+            }"""
+        )
+        page.wait_for_timeout(500)
+        assert page.evaluate("() => window.stolen") is None
+        assert any("script-src" in violation for violation in violations), violations
+    finally:
+        context.close()
+
+
+def test_the_admin_page_editor_works_under_its_policy(live_demo_academy, browser):
+    from django.contrib.auth import get_user_model
+
+    from courses.models import LessonPage
+
+    editor = get_user_model().objects.create_superuser("+212600000391", "editor-pass-2026")
+    lesson = LessonPage.objects.get(slug="the-six-steps", locale__language_code="ar")
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    violations = watch_policy(context)
+    try:
+        sign_in(context, live_demo_academy, editor)
+        page = context.new_page()
+        response = page.goto(f"{live_demo_academy.url}/admin/pages/{lesson.pk}/edit/")
+        assert response is not None
+        assert response.status == 200
+        policy = enforced_policy(response)
+        assert "frame-ancestors 'self'" in policy
+        assert "object-src 'none'" in policy
+        page.wait_for_load_state("networkidle")
+        # The editor's scripts ran: the body's blocks were drawn.
+        assert page.locator("[data-streamfield-stream-container] > *").count() > 0
+        assert page.locator("#id_title").input_value()
+        page.goto(f"{live_demo_academy.url}/admin/")
+        page.wait_for_load_state("networkidle")
+        assert not violations, "\n".join(violations)
     finally:
         context.close()

@@ -39,7 +39,9 @@
     if (!window.MediaSource) return; /* keep the progressive MP4 */
     loadHls(root.dataset.hlsScript).then(function (Hls) {
       if (!Hls || !Hls.isSupported()) return;
-      var hls = new Hls({startLevel: 0, capLevelToPlayerSize: true});
+      /* No Web Worker: hls.js would build one from a blob: URL, which the Content-Security-Policy
+         refuses (worker-src 'self'); the small renditions transmux well enough on the page. */
+      var hls = new Hls({startLevel: 0, capLevelToPlayerSize: true, enableWorker: false});
       hls.loadSource(url); hls.attachMedia(video); video._hls = hls;
       if (resume) video.play(); /* a new source pauses the element */
     });
