@@ -37,7 +37,10 @@ def live_demo_academy(transactional_db, live_server):
     An earlier transactional test may have emptied the database: the loader recreates whatever
     the academy needs (locales, the root of the page tree, the site) before the demo itself.
     """
+    from core.geography.loading import is_loaded, load_geography
     from courses.api import load_demo_academy
 
+    if not is_loaded():  # the geography comes with a migration; a flush empties it
+        load_geography()
     load_demo_academy()
     return live_server
