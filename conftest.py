@@ -16,9 +16,12 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
+    from core.geography.loading import is_loaded, load_geography
     from courses.api import load_demo_academy
 
     with django_db_blocker.unblock():
+        if not is_loaded():  # a reused database that a transactional test emptied
+            load_geography()
         load_demo_academy()
 
 

@@ -126,3 +126,24 @@ def figures(code: str) -> Figures | None:
         establishments=establishments,
         by_sector=by_sector,
     )
+
+
+HINT_THRESHOLD = 5.0  # percent: a language used by fewer people there is not moved up
+
+
+def language_order(code: str, languages: list[str]) -> list[str]:
+    """The platform's languages (codes), the ones most used in this unit first; none hidden.
+
+    The census counts the local languages each resident uses (not exclusive); those the platform
+    has and that at least ``HINT_THRESHOLD`` percent use come first, most used first, then the
+    others in their usual order. An unknown unit leaves the order as it was.
+    """
+    found = figures(code)
+    if found is None:
+        return list(languages)
+    first = [
+        LOCAL_LANGUAGES[key]
+        for key, share in found.languages_spoken()
+        if LOCAL_LANGUAGES[key] in languages and (share or 0) >= HINT_THRESHOLD
+    ]
+    return first + [language for language in languages if language not in first]

@@ -92,3 +92,21 @@ def test_census_figures_of_a_province_are_the_packages(db):
     assert tiznit.by_sector["commerce"] == economy["sector_commerce"]
     assert census.figures("01.511.01.0").population > 1_000_000  # the commune of Tanger
     assert census.figures("nowhere") is None
+
+
+ALL = ["ar", "ary", "shi", "tzm", "rif", "zgh", "fr", "en"]
+
+
+@pytest.mark.parametrize(
+    ("code", "first"),
+    [
+        ("09.581", ["shi", "ary"]),  # Tiznit: Tachelhit 91 %, Darija 59 %
+        ("01.051", ["ary", "rif"]),  # Al Hoceima: Darija 74 %, Tarifit 54 %
+        ("06.141", ["ary"]),  # Casablanca: Darija
+        ("nowhere", ["ar", "ary"]),  # unknown: the usual order
+    ],
+)
+def test_the_languages_most_spoken_there_come_first_and_none_is_hidden(code, first):
+    order = census.language_order(code, ALL)
+    assert order[: len(first)] == first
+    assert sorted(order) == sorted(ALL)
