@@ -79,17 +79,30 @@ def colour_for(value: float | None, most: float) -> str:
     return COLOURS[min(steps, 1 + int((value / most) * (steps - 1) + 0.5))]
 
 
-def legend(most: float) -> tuple[LegendStep, ...]:
-    """One step per colour: the values each colour stands for."""
+def legend(values: dict[str, float]) -> tuple[LegendStep, ...]:
+    """One step per colour used by ``colour_for``: the values each colour stands for.
+
+    Whole numbers (counts) give whole ranges (1, 2–3, …) read off the colours themselves, so the
+    legend and the shapes cannot disagree; other values give the colour's bounds.
+    """
+    present = [value for value in values.values() if value]
+    most = max(present, default=0)
+    steps = [LegendStep(colour=COLOURS[0], low=0, high=0)]
     if most <= 0:
-        return (LegendStep(colour=COLOURS[0], low=0, high=0),)
-    steps = len(COLOURS) - 1
-    bounds = [0] + [most * (i + 0.5) / (steps - 1) for i in range(steps - 1)] + [most]
-    result = [LegendStep(colour=COLOURS[0], low=0, high=0)]
-    for i in range(1, steps + 1):
-        low, high = bounds[i - 1], bounds[i]
-        result.append(LegendStep(colour=COLOURS[i], low=round(low, 1), high=round(high, 1)))
-    return tuple(step for step in result if step.low <= step.high)
+        return tuple(steps)
+    if all(float(value).is_integer() for value in present):
+        ranges: dict[str, list[int]] = {}
+        for value in range(1, int(most) + 1):
+            ranges.setdefault(colour_for(value, most), []).append(value)
+        steps += [LegendStep(colour=c, low=v[0], high=v[-1]) for c, v in ranges.items()]
+        return tuple(steps)
+    count = len(COLOURS) - 1
+    bounds = [0] + [most * (i + 0.5) / (count - 1) for i in range(count - 1)] + [most]
+    steps += [
+        LegendStep(colour=COLOURS[i], low=round(bounds[i - 1], 1), high=round(bounds[i], 1))
+        for i in range(1, count + 1)
+    ]
+    return tuple(steps)
 
 
 def _names(level: str) -> dict[str, str]:
@@ -185,7 +198,7 @@ def territory_map(
         view_box=view_box,
         title=title or _("Map: tap a place."),
         shapes=tuple(drawn),
-        legend=legend(most),
+        legend=legend(values),
         listed=tuple(listed),
         label_size=round(LABEL_SIZE * PHONE_WIDTH / 1000 / scale),
     )

@@ -66,8 +66,11 @@ def test_a_value_colours_its_own_shape_and_the_legend_explains_it(db):
     assert fill["02"] not in {COLOURS[0], COLOURS[-1]}
     assert {fill[code] for code in links if code not in {"09", "02"}} == {COLOURS[0]}
     legend = html.split('class="territory-legend"')[1].split("</ul>")[0]
-    assert COLOURS[-1] in legend
-    assert "12" in legend
+    steps = re.findall(r"background:(#\w+).*?</span>([\d.–]+)</li>", legend, re.S)
+    shown = dict(steps)
+    assert shown[COLOURS[-1]].endswith("12")  # the darkest colour stands for 12, Souss-Massa
+    low, _, high = shown[fill["02"]].partition("–")
+    assert int(low) <= 3 <= int(high or low)  # and 3, L'Oriental, is in its colour's range
 
 
 def test_small_places_are_reachable_from_a_list_with_big_targets(db):
