@@ -131,7 +131,8 @@ class ProfileForm(ProfileFields):
             self.initial["preferred_language"] = get_language()
         field = self.fields["preferred_language"]
         by_code = dict(field.choices)
-        field.choices = [(c, by_code[c]) for c in census.language_order(code, list(by_code))]
+        order = census.language_order(code=code, languages=list(by_code))
+        field.choices = [(language, by_code[language]) for language in order]
 
     def _territory_widget(self, name: str, units) -> None:
         if units is None:

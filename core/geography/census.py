@@ -131,7 +131,7 @@ def figures(code: str) -> Figures | None:
 HINT_THRESHOLD = 5.0  # percent: a language used by fewer people there is not moved up
 
 
-def language_order(code: str, languages: list[str]) -> list[str]:
+def language_order(*, code: str, languages: list[str]) -> list[str]:
     """The platform's languages (codes), the ones most used in this unit first; none hidden.
 
     The census counts the local languages each resident uses (not exclusive); those the platform

@@ -107,6 +107,6 @@ ALL = ["ar", "ary", "shi", "tzm", "rif", "zgh", "fr", "en"]
     ],
 )
 def test_the_languages_most_spoken_there_come_first_and_none_is_hidden(code, first):
-    order = census.language_order(code, ALL)
+    order = census.language_order(code=code, languages=ALL)
     assert order[: len(first)] == first
     assert sorted(order) == sorted(ALL)
