@@ -59,6 +59,42 @@ def centroid(points: list[tuple[float, float]]) -> tuple[float, float]:
     return (cx / (3 * twice_area), cy / (3 * twice_area))
 
 
+def _inside(x: float, y: float, points: list[tuple[float, float]]) -> bool:
+    inside = False
+    for (x1, y1), (x2, y2) in zip(points, points[1:] + points[:1], strict=True):
+        if (y1 > y) != (y2 > y) and x < x1 + (y - y1) * (x2 - x1) / (y2 - y1):
+            inside = not inside
+    return inside
+
+
+def _edge_distance(x: float, y: float, points: list[tuple[float, float]]) -> float:
+    nearest = math.inf
+    for (x1, y1), (x2, y2) in zip(points, points[1:] + points[:1], strict=True):
+        dx, dy = x2 - x1, y2 - y1
+        length = dx * dx + dy * dy
+        t = 0.0 if length == 0 else max(0.0, min(1.0, ((x - x1) * dx + (y - y1) * dy) / length))
+        nearest = min(nearest, math.hypot(x - x1 - t * dx, y - y1 - t * dy))
+    return nearest
+
+
+def label_point(points: list[tuple[float, float]], steps: int = 24) -> tuple[float, float]:
+    """Where a label sits best: the grid point inside the ring farthest from its edges.
+
+    The centroid of a long or bent shape (L'Oriental, the coast) can fall on a neighbour.
+    """
+    xs, ys = [x for x, _ in points], [y for _, y in points]
+    best, where = -1.0, centroid(points)
+    for i in range(1, steps):
+        for j in range(1, steps):
+            x = min(xs) + (max(xs) - min(xs)) * i / steps
+            y = min(ys) + (max(ys) - min(ys)) * j / steps
+            if _inside(x, y, points):
+                room = _edge_distance(x, y, points)
+                if room > best:
+                    best, where = room, (x, y)
+    return where
+
+
 def path_data(points: list[tuple[int, int]]) -> str:
     """``M x y`` then relative moves, integers only: the shortest path text."""
     x0, y0 = points[0]
@@ -78,7 +114,7 @@ def shape(lonlat: list[tuple[float, float]], tolerance: float) -> dict:
     simplified = simplify(projected, tolerance)
     rounded = [(round(x), round(y)) for x, y in simplified]
     xs, ys = [x for x, _ in rounded], [y for _, y in rounded]
-    label_x, label_y = centroid(projected)
+    label_x, label_y = label_point(simplified)
     return {
         "d": path_data(rounded),
         "x": round(label_x),
