@@ -16,9 +16,12 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
+    from core.geography.loading import is_loaded, load_geography
     from courses.api import load_demo_academy
 
     with django_db_blocker.unblock():
+        if not is_loaded():  # a reused database that a transactional test emptied
+            load_geography()
         load_demo_academy()
 
 
@@ -37,8 +40,11 @@ def live_demo_academy(transactional_db, live_server):
     An earlier transactional test may have emptied the database: the loader recreates whatever
     the academy needs (locales, the root of the page tree, the site) before the demo itself.
     """
+    from core.geography.loading import is_loaded, load_geography
     from courses.api import load_demo_academy
 
+    if not is_loaded():  # the geography comes with a migration; a flush empties it
+        load_geography()
     load_demo_academy()
     return live_server
 

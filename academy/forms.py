@@ -3,8 +3,11 @@
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from core.geography import census
+from core.geography import selectors as geography
 from core.languages import LANGUAGES
 from core.phones import normalise_phone_number
 from core.regions import Region
@@ -98,7 +101,54 @@ class SignUpForm(ProfileFields):
 
 
 class ProfileForm(ProfileFields):
-    pass
+    """Her profile; the province and commune lists follow what she saved last.
+
+    Without JavaScript she taps her region and saves, then her province (a list of her region's
+    only) and saves, then her commune. A province or commune left over from another region is
+    dropped when she changes region, never refused.
+    """
+
+    province = forms.CharField(label=_("Province or prefecture"), required=False)
+    commune = forms.CharField(label=_("Commune"), required=False)
+    field_order = ["first_name", "preferred_language", "region", "province", "commune"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        region = self.initial.get("region") or ""
+        province = self.initial.get("province") or ""
+        self._territory_widget("province", geography.provinces(region=region) if region else None)
+        in_region = province.startswith(f"{region}.") if region else False
+        communes = geography.communes(province=province) if in_region else None
+        self._territory_widget("commune", communes)
+        self._languages_spoken_here(self.initial.get("commune") or province or region)
+
+    def _languages_spoken_here(self, code: str) -> None:
+        """The languages the census finds most used where she lives come first; none hidden."""
+        if not code:
+            return
+        # The first choice is shown selected when none is saved: keep the one she reads now.
+        if not self.initial.get("preferred_language"):
+            self.initial["preferred_language"] = get_language()
+        field = self.fields["preferred_language"]
+        by_code = dict(field.choices)
+        order = census.language_order(code=code, languages=list(by_code))
+        field.choices = [(language, by_code[language]) for language in order]
+
+    def _territory_widget(self, name: str, units) -> None:
+        if units is None:
+            self.fields[name].widget = forms.HiddenInput()
+            return
+        choices = [("", _("Skip")), *geography.choices(units)]
+        self.fields[name].widget = forms.Select(choices=choices)
+
+    def clean(self):
+        data = super().clean()
+        region, province = data.get("region") or "", data.get("province") or ""
+        if not region or not province.startswith(f"{region}."):
+            data["province"] = province = ""
+        if not province or not (data.get("commune") or "").startswith(f"{province}."):
+            data["commune"] = ""
+        return data
 
 
 class SignInForm(forms.Form):

@@ -51,6 +51,23 @@ class User(AbstractBaseUser, PermissionsMixin):
         _("preferred language"), max_length=8, choices=django_languages(), blank=True
     )
     region = models.CharField(_("region"), max_length=2, choices=Region, blank=True)
+    # Optional, within her region (docs/decisions/0025): HCP codes, as in the whole system.
+    province = models.ForeignKey(
+        "core.Province",
+        verbose_name=_("province or prefecture"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    commune = models.ForeignKey(
+        "core.Commune",
+        verbose_name=_("commune"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     gender = models.CharField(_("gender"), max_length=8, choices=Gender, blank=True)
     birth_year = models.PositiveSmallIntegerField(_("year of birth"), null=True, blank=True)
     motivation = models.CharField(

@@ -13,6 +13,8 @@ def account_data(user: User) -> dict:
             "email": user.email,
             "preferred_language": user.preferred_language,
             "region": user.region,
+            "province": user.province_id,
+            "commune": user.commune_id,
             "gender": user.gender,
             "birth_year": user.birth_year,
             "motivation": user.motivation,

@@ -26,7 +26,10 @@ PROFILE_FIELDS = (
     "gender",
     "birth_year",
     "motivation",
+    "province",
+    "commune",
 )
+TERRITORY_FIELDS = ("province", "commune")  # stored by HCP code
 
 
 # Marked here, translated when sent (in the language of the one who receives it).
@@ -196,11 +199,31 @@ def pin_change(*, user: User, current_pin: str, new_pin: str) -> User:
     return user
 
 
+def _territory_check(user: User) -> None:
+    """Her province lies in her region, her commune in her province."""
+    if user.province_id and not user.province_id.startswith(f"{user.region}."):
+        raise ValidationError(
+            _("This province is not in your region."),
+            code="province_outside_region",
+            params={"province": user.province_id, "region": user.region},
+        )
+    if user.commune_id and not user.commune_id.startswith(f"{user.province_id}."):
+        raise ValidationError(
+            _("This commune is not in your province."),
+            code="commune_outside_province",
+            params={"commune": user.commune_id, "province": user.province_id},
+        )
+
+
 def profile_update(*, user: User, **profile) -> User:
     for field, value in profile.items():
         if field not in PROFILE_FIELDS:
             raise ValueError(field)
-        setattr(user, field, value)
+        if field in TERRITORY_FIELDS:
+            setattr(user, f"{field}_id", value or None)
+        else:
+            setattr(user, field, value)
+    _territory_check(user)
     user.full_clean(exclude=["password"])
     user.save(update_fields=list(profile))
     return user

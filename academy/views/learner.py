@@ -41,7 +41,10 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 def _profile_forms(request: HttpRequest) -> tuple[ProfileForm, PinChangeForm]:
     action = request.POST.get("action") if request.method == "POST" else None
     user = request.user
-    initial = {field: getattr(user, field) for field in services.PROFILE_FIELDS}
+    initial = {
+        field: getattr(user, f"{field}_id" if field in services.TERRITORY_FIELDS else field)
+        for field in services.PROFILE_FIELDS
+    }
     profile = ProfileForm(request.POST if action == "profile" else None, initial=initial)
     pin = PinChangeForm(request.POST if action == "pin" else None)
     return profile, pin

@@ -568,6 +568,7 @@ def measure_load(port: int) -> None:
 def main() -> int:
     sys.modules.setdefault("run", sys.modules[__name__])  # learners.py imports from this module
     from learners import measure_dashboard_queries, measure_progress_endpoint
+    from maps import measure_map_sizes
     from offline import measure_offline
 
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
@@ -584,6 +585,7 @@ def main() -> int:
         set_up(env)
         measure_queries(env)
         measure_dashboard_queries()
+        measure_map_sizes()
         port = free_port()
         server = start_gunicorn(env, port, var_dir / "gunicorn.log")
         say(f"gunicorn (PID {server.pid}) answers on http://127.0.0.1:{port}/")

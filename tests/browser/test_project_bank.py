@@ -110,8 +110,8 @@ def test_from_a_finished_course_to_a_project_with_co_founders(live_demo_academy,
 
     # The whole bank: her region by default; tapping Drâa-Tafilalet on the map filters by it.
     page.goto(f"{base}/ary/ideas/")
-    assert page.locator('svg a[data-region="09"][aria-current="true"]').count() == 1
-    tap_and_wait(page, page.locator('svg a[data-region="08"] polygon'))
+    assert page.locator('svg a[data-code="09"][aria-current="true"]').count() == 1
+    tap_and_wait(page, page.locator('svg a[data-code="08"] path'))
     assert "region=08" in page.url
     assert page.locator(".idea-card").count() >= 1
     assert_no_horizontal_scroll(page)
