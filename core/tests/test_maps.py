@@ -24,7 +24,7 @@ def _render(level, values=None, language="ar", within=""):
         html = render_to_string(
             "core/territory_map.html", {"map": drawn, "LANGUAGE_BIDI": language == "ar"}
         )
-    return html, re.search(r"<svg.*</svg>", html, re.S).group(0)
+    return html, re.search(r"<svg xmlns.*?</svg>", html, re.S).group(0)  # the map, not a swatch
 
 
 def _links(svg: str) -> dict[str, object]:
@@ -41,7 +41,7 @@ def test_the_map_is_valid_svg_within_budget_with_every_place_once(db, level, cap
     links = _links(svg)  # parses: a malformed SVG fails here
     units = Region.objects.all() if level == "region" else Province.objects.all()
     codes = set(units.values_list("code", flat=True))
-    listed = set(re.findall(rf'href="/ideas/\?{level}=([\d.]+)"', html.split("</svg>")[1]))
+    listed = set(re.findall(rf'href="/ideas/\?{level}=([\d.]+)"', html.split("<figcaption>")[1]))
     assert set(links) | listed == codes
     if level == "region":
         assert len(links) == 12
@@ -66,7 +66,7 @@ def test_a_value_colours_its_own_shape_and_the_legend_explains_it(db):
     assert fill["02"] not in {COLOURS[0], COLOURS[-1]}
     assert {fill[code] for code in links if code not in {"09", "02"}} == {COLOURS[0]}
     legend = html.split('class="territory-legend"')[1].split("</ul>")[0]
-    steps = re.findall(r"background:(#\w+).*?</span>([\d.–]+)</li>", legend, re.S)
+    steps = re.findall(r'fill="(#\w+)"/></svg>([\d.–]+)</li>', legend, re.S)
     shown = dict(steps)
     assert shown[COLOURS[-1]].endswith("12")  # the darkest colour stands for 12, Souss-Massa
     low, _, high = shown[fill["02"]].partition("–")
@@ -75,14 +75,14 @@ def test_a_value_colours_its_own_shape_and_the_legend_explains_it(db):
 
 def test_small_places_are_reachable_from_a_list_with_big_targets(db):
     html, _svg = _render("province")
-    listed = html.split("</svg>")[1]
+    listed = html.split("<figcaption>")[1]
     assert 'href="/ideas/?province=04.421"' in listed  # Rabat: a few pixels on a phone
 
 
 def test_a_regions_provinces_fill_the_map_and_only_the_tiny_ones_are_listed(db):
     html, svg = _render("province", within="09")
     assert set(_links(svg)) == {"09.001", "09.273", "09.163", "09.541", "09.581", "09.551"}
-    listed = html.split("</svg>")[1]
+    listed = html.split("<figcaption>")[1]
     assert 'href="/ideas/?province=09.541"' not in listed  # Taroudannt: big enough to tap
     assert 'href="/ideas/?province=09.273"' in listed  # Inezgane-Aït Melloul: too small
 
