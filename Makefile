@@ -63,9 +63,12 @@ demo: migrate ## Load the demo academy and demo accounts (idempotent)
 	$(PY) manage.py load_demo_ideas
 	$(PY) manage.py load_demo_assessments
 
-run: demo static ## Start the web server and a worker on http://$(HOST):$(PORT)/
-	@$(VENV)/bin/celery -A academy worker -B -s var/celerybeat-schedule -l warning -Q default,media-cpu,media-gpu -c 1 & \
-	worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+# Two workers: SMS, outbox relay and imports (default) never wait behind a transcode (media).
+run: demo static ## Start the web server and the workers on http://$(HOST):$(PORT)/
+	@$(VENV)/bin/celery -A academy worker -B -s var/celerybeat-schedule -l warning -Q default -c 1 -n default@%h & \
+	default_worker=$$!; \
+	$(VENV)/bin/celery -A academy worker -l warning -Q media-cpu,media-gpu -c 1 -n media@%h & \
+	media_worker=$$!; trap 'kill $$default_worker $$media_worker 2>/dev/null' EXIT INT TERM; \
 	echo; echo "Taawounia Academy: http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/admin/)"; echo; \
 	$(PY) manage.py runserver $(HOST):$(PORT)
 

@@ -51,6 +51,8 @@ def _unused_number(raw: str) -> str:
 
 
 def _new_user(*, phone_number: str, pin: str | None, registered_by=None, **profile) -> User:
+    """A checked account, not saved yet: the PIN is hashed here, before any transaction, so that
+    no write lock (SQLite's is one for the whole database) is held for the hashing's second."""
     user = User(phone_number=phone_number, registered_by=registered_by, **profile)
     if pin is None:
         user.set_unusable_password()
@@ -58,7 +60,6 @@ def _new_user(*, phone_number: str, pin: str | None, registered_by=None, **profi
         validate_pin(pin)
         user.set_password(pin)
     user.full_clean(exclude=["password"])
-    user.save()
     return user
 
 
@@ -134,8 +135,8 @@ def learner_sign_up(*, phone_number: str, pin: str, ip: str | None = None, **pro
         else:
             _text(user=owner, message=SIGN_UP_NOTICE_SMS)
         return stand_in
-    with transaction.atomic():
-        user = _new_user(phone_number=number, pin=pin, **profile)
+    user = _new_user(phone_number=number, pin=pin, **profile)
+    user.save()
     with contextlib.suppress(ValidationError):  # past the limits: she asks a code later
         _send_code(user=user, purpose=OneTimeCode.Purpose.VERIFY, ip=ip)
     return user
@@ -249,6 +250,7 @@ def member_register(*, registered_by: User, phone_number: str, **profile) -> Reg
     user = _new_user(
         phone_number=_unused_number(phone_number), pin=None, registered_by=registered_by, **profile
     )
+    user.save()
     return Registration(user=user, activation_code=_activation_code(user))
 
 
