@@ -8,6 +8,7 @@ tasks it carries are idempotent all the same, since a broker may deliver a messa
 """
 
 import logging
+import threading
 from datetime import datetime, timedelta
 from functools import partial
 from uuid import UUID
@@ -29,6 +30,9 @@ PUBLISH_RETRY_POLICY = {
     "interval_step": 0.5,
     "interval_max": 1,
 }
+
+
+_IMPORTING = threading.Lock()
 
 
 class PublishError(Exception):
@@ -97,9 +101,15 @@ def _publish(message_id: UUID) -> bool:
 
 
 def _task(name: str) -> Task:
-    """The registered task ``name``; the apps' ``tasks`` modules are imported on first use."""
+    """The registered task ``name``; the apps' ``tasks`` modules are imported on first use.
+
+    One thread imports them while the others wait: two first requests at once would otherwise
+    see a half-imported module and miss its tasks.
+    """
     if name not in current_app.tasks:
-        current_app.loader.import_default_modules()
+        with _IMPORTING:
+            if name not in current_app.tasks:
+                current_app.loader.import_default_modules()
     if name not in current_app.tasks:
         raise LookupError(f"No Celery task is named {name!r}.")
     return current_app.tasks[name]

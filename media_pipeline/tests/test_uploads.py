@@ -93,7 +93,7 @@ def test_a_declared_size_that_is_not_a_number_of_bytes_above_zero_is_refused(cli
     )
     assert response.status_code == 400
     assert response.json()["code"] == "invalid_size"
-    assert "above zero" in response.json()["message"]
+    assert "أكبر من صفر" in response.json()["message"]  # said in the default language, Arabic
     assert not Upload.objects.exists()
 
 
