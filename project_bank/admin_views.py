@@ -19,7 +19,7 @@ from core import imports as core_imports
 from core.languages import LANGUAGES, is_known
 from core.models import ImportJob
 
-from .admin_forms import IdeaAdminForm
+from .admin_forms import FundingSourceAdminForm, IdeaAdminForm
 from .imports import (
     BACKGROUND_FROM_ROWS,
     MAX_BYTES,
@@ -28,7 +28,7 @@ from .imports import (
     rows_check,
     rows_read,
 )
-from .models import Idea
+from .models import FundingSource, Idea
 
 CHANGE = "project_bank.change_idea"
 SESSION_KEY = "project_bank_import"
@@ -104,6 +104,73 @@ class IdeaViewSet(ModelViewSet):
 
     def get_form_class(self, for_update=False):
         return IdeaAdminForm
+
+
+class _SourceLanguageMixin:
+    def get_form_class(self):
+        return type(
+            "FundingSourceForm",
+            (FundingSourceAdminForm,),
+            {"language_code": _language(self.request)},
+        )
+
+    def get_object(self, queryset=None):
+        source = super().get_object(queryset)
+        source.set_current_language(_language(self.request))
+        return source
+
+    def get_success_url(self):
+        return reverse("project_bank_funding:index")
+
+
+class FundingSourceCreateView(_SourceLanguageMixin, CreateView):
+    pass
+
+
+class FundingSourceEditView(_SourceLanguageMixin, EditView):
+    def get_edit_url(self):
+        return super().get_edit_url() + f"?language={_language(self.request)}"
+
+
+class SourceTranslationsColumn(Column):
+    """Links to edit a source's texts in each language (those with texts are marked ✓)."""
+
+    def get_value(self, instance):
+        done = set(instance.get_available_languages())
+        url = reverse("project_bank_funding:edit", args=[instance.pk])
+        return format_html_join(
+            " ",
+            '<a href="{}?language={}" lang="{}">{}{}</a>',
+            (
+                (url, lang.code, lang.code, lang.code, "✓" if lang.code in done else "")
+                for lang in LANGUAGES
+            ),
+        )
+
+
+class FundingSourceViewSet(ModelViewSet):
+    model = FundingSource
+    icon = "doc-full"
+    menu_label = gettext_lazy("Funding sources")
+    add_to_admin_menu = True
+    menu_order = 263
+    add_view_class = FundingSourceCreateView
+    edit_view_class = FundingSourceEditView
+    list_display = [
+        "__str__",
+        "kind",
+        "amount_max",
+        "valid_until",
+        "is_demo",
+        "is_published",
+        SourceTranslationsColumn("languages", label=gettext_lazy("Texts (edit a language)")),
+    ]
+    list_filter = ["kind", "is_demo", "is_published"]
+    search_fields = ["key"]
+    form_fields = FundingSourceAdminForm.Meta.fields
+
+    def get_form_class(self, for_update=False):
+        return FundingSourceAdminForm
 
 
 class ImportForm(forms.Form):

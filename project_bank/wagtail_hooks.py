@@ -11,6 +11,11 @@ def register_idea_viewset():
     return admin_views.IdeaViewSet("project_bank_ideas", url_prefix="project-ideas")
 
 
+@hooks.register("register_admin_viewset")
+def register_funding_viewset():
+    return admin_views.FundingSourceViewSet("project_bank_funding", url_prefix="funding-sources")
+
+
 @hooks.register("register_admin_urls")
 def register_import_url():
     return [

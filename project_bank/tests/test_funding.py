@@ -1,0 +1,151 @@
+"""Funding sources: who they fit and why, the gap, the admin, the page, the import."""
+
+import datetime
+
+import pytest
+from django.utils import timezone
+
+from project_bank.funding import funding_sources_for_project
+from project_bank.models import FundingSource
+from project_bank.services import project_adopt
+
+from .factories import idea_make, user_make
+
+NEED = 12_000  # the factory idea's start-up costs (MAD)
+
+
+def source_make(*, key: str, name: str = "برنامج", **fields) -> FundingSource:
+    codes = {name: fields.pop(name, ()) for name in ("sectors", "regions", "groups", "stages")}
+    source = FundingSource(key=key, kind=fields.pop("kind", "public"), **fields)
+    for attribute, value in codes.items():
+        setattr(source, attribute, value)
+    source.set_current_language("ar")
+    source.name = name
+    source.save()
+    return source
+
+
+@pytest.fixture
+def project(db):
+    year = timezone.localdate().year
+    learner = user_make(region="09", gender="woman", birth_year=year - 25)
+    idea = idea_make(key="honey", sector="agriculture", regions=("09",))
+    return project_adopt(idea=idea, user=learner, language_code="ar")
+
+
+def _by_key(project):
+    return {match.source.key: match for match in funding_sources_for_project(project=project)}
+
+
+def test_a_youth_programme_in_her_region_and_sector_fits_with_its_reasons_and_gap(project):
+    source_make(
+        key="youth-souss",
+        groups=["youth"],
+        regions=["09"],
+        sectors=["agriculture"],
+        age_min=18,
+        age_max=35,
+        amount_max=10_000,
+    )
+    match = _by_key(project)["youth-souss"]
+    assert match.fits
+    assert not match.problems
+    assert match.reasons == [
+        "Young people",
+        "aged 18 to 35",
+        "Souss-Massa",
+        "Agriculture",
+        "up to 10\u202f000 MAD",
+    ]
+    assert match.need == NEED
+    assert match.gap == NEED - 10_000
+
+
+def test_a_source_covering_the_whole_need_leaves_no_gap_and_an_unknown_maximum_none(project):
+    source_make(key="big", amount_max=500_000)
+    source_make(key="unknown")
+    matches = _by_key(project)
+    assert matches["big"].gap == 0
+    assert matches["unknown"].gap is None
+    assert matches["unknown"].reasons == ["Whole country"]
+
+
+@pytest.mark.parametrize(
+    ("fields", "problem"),
+    [
+        ({"regions": ["01", "02"]}, "Only in: Tanger-Tétouan-Al Hoceïma, L'Oriental."),
+        ({"sectors": ["fishing"]}, "Only for these sectors: Fishing."),
+        ({"groups": ["job_seekers"]}, "Only for: Job seekers."),
+        ({"age_min": 40}, "Only for founders aged 40 to …."),
+        ({"stages": ["running"]}, "Only for projects at this stage: Already running."),
+        ({"founders_min": 7}, "Needs at least 7 founders; your project has 5."),
+        ({"founders_max": 3}, "Takes at most 3 founders; your project has 5."),
+        (
+            {"amount_min": 50_000},
+            "Lends or gives from 50\u202f000 MAD; your plan needs 12\u202f000 MAD.",
+        ),
+    ],
+)
+def test_a_source_that_does_not_fit_says_why(project, fields, problem):
+    source_make(key="other", **fields)
+    match = _by_key(project)["other"]
+    assert not match.fits
+    assert match.problems == [problem]
+
+
+def test_a_womens_programme_fits_her_but_not_a_mixed_project(project):
+    source_make(key="women", groups=["women"])
+    assert _by_key(project)["women"].fits
+    man = user_make(region="09", gender="man")
+    project.members.create(user=man)
+    assert _by_key(project)["women"].problems == ["Only for: Women."]
+
+
+def test_youth_without_a_year_of_birth_asks_for_it(project):
+    source_make(key="youth", groups=["youth"], age_max=35)
+    member = project.members.get()
+    member.user.birth_year = None
+    member.user.save()
+    match = _by_key(project)["youth"]
+    assert "add your year of birth to your profile" in " ".join(match.problems)
+
+
+def test_expired_and_unpublished_sources_are_hidden(project):
+    today = timezone.localdate()
+    source_make(key="today", valid_until=today)
+    source_make(key="expired", valid_until=today - datetime.timedelta(days=1))
+    source_make(key="hidden", is_published=False)
+    assert set(_by_key(project)) == {"today"}
+
+
+def test_fitting_sources_come_first_smallest_gap_first(project):
+    source_make(key="a-misfit", regions=["01"], amount_max=900_000)
+    source_make(key="b-small", amount_max=1_000)
+    source_make(key="c-large", amount_max=12_000)
+    keys = [m.source.key for m in funding_sources_for_project(project=project)]
+    assert keys == ["c-large", "b-small", "a-misfit"]
+
+
+def test_staff_add_a_source_in_the_admin_with_its_conditions(admin_client, db):
+    response = admin_client.post(
+        "/admin/funding-sources/new/?language=fr",
+        {
+            "key": "forsa-test",
+            "name": "Programme test",
+            "kind": "public",
+            "sector_codes": ["agriculture", "argan"],
+            "region_codes": ["09"],
+            "group_codes": ["youth"],
+            "amount_max": "100000",
+            "phone": "0522 00 00 00",
+            "is_published": "on",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:3000]
+    source = FundingSource.objects.get(key="forsa-test")
+    assert source.sectors == ["agriculture", "argan"]
+    assert source.regions == ["09"]
+    assert source.groups == ["youth"]
+    source.set_current_language("fr")
+    assert source.name == "Programme test"
+    assert "Programme test" in admin_client.get("/admin/funding-sources/").content.decode()
