@@ -17,6 +17,13 @@ from .conf import min_founders
 from .plan import plan_compute
 
 
+def shown_language(translatable, language_code: str) -> str:
+    """The language whose texts a reader of ``language_code`` sees (its fallback chain)."""
+    available = {translation.language_code for translation in translatable.translations.all()}
+    chain = fallback_chain(language_code) if is_known(language_code) else ()
+    return next((code for code in chain if code in available), next(iter(available), ""))
+
+
 def empty_plan() -> dict:
     return {"startup": [], "monthly": [], "products": []}
 
@@ -94,10 +101,7 @@ class Idea(TranslatableModel):
         return plan_compute(self.plan or {})
 
     def shown_language(self, language_code: str) -> str:
-        """The language whose texts a reader of ``language_code`` sees (its fallback chain)."""
-        available = {translation.language_code for translation in self.translations.all()}
-        chain = fallback_chain(language_code) if is_known(language_code) else ()
-        return next((code for code in chain if code in available), next(iter(available), ""))
+        return shown_language(self, language_code)
 
     def search_text_refresh(self) -> None:
         """The normalised text of every translation, for search (see core.arabic)."""
@@ -304,6 +308,14 @@ class FundingSource(TranslatableModel):
 
     def __str__(self) -> str:
         return self.safe_translation_getter("name", any_language=True) or self.key
+
+    def shown_language(self, language_code: str) -> str:
+        return shown_language(self, language_code)
+
+    @property
+    def phone_digits(self) -> str:
+        """The number for a ``tel:`` link (digits and a leading +)."""
+        return "".join(char for char in self.phone if char.isdigit() or char == "+")
 
     sectors = property(
         lambda self: _codes_get(self.sectors_text),

@@ -149,3 +149,31 @@ def test_staff_add_a_source_in_the_admin_with_its_conditions(admin_client, db):
     source.set_current_language("fr")
     assert source.name == "Programme test"
     assert "Programme test" in admin_client.get("/admin/funding-sources/").content.decode()
+
+
+def test_her_project_page_shows_the_fitting_sources_with_reason_gap_and_phone(client, project):
+    source_make(
+        key="youth-souss",
+        name="برنامج الشباب",
+        groups=["youth"],
+        regions=["09"],
+        amount_max=10_000,
+        phone="0522 12 34 56",
+    )
+    source_make(key="north-only", name="برنامج الشمال", regions=["01"])
+    client.force_login(project.members.get().user)
+    page = client.get(f"/ar/projects/{project.public_id}/").content.decode()
+    assert "برنامج الشباب" in page
+    assert "برنامج الشمال" not in page  # does not fit: not listed
+    assert 'href="tel:0522123456"' in page
+    english = client.get(f"/en/projects/{project.public_id}/").content.decode()
+    assert "Young people · Souss-Massa · up to 10\u202f000 MAD" in english
+    assert "Still to find after this source: 2\u202f000 MAD." in english
+
+
+def test_someone_elses_project_page_and_its_sources_are_not_reachable(client, project):
+    source_make(key="youth-souss", name="برنامج الشباب")
+    client.force_login(user_make(region="09"))
+    response = client.get(f"/ar/projects/{project.public_id}/")
+    assert response.status_code == 404
+    assert "برنامج الشباب" not in response.content.decode()
