@@ -19,6 +19,7 @@ from core import imports as core_imports
 from core.languages import LANGUAGES, is_known
 from core.models import ImportJob
 
+from . import funding_imports
 from .admin_forms import FundingSourceAdminForm, IdeaAdminForm
 from .imports import (
     BACKGROUND_FROM_ROWS,
@@ -259,3 +260,28 @@ def import_job(request, uuid):
     if not job.is_finished:
         response["Refresh"] = "3"  # polls without JavaScript
     return response
+
+
+def import_funding_sources(request):
+    """Upload a spreadsheet of funding sources: all rows are saved, or none (with the report)."""
+    if not request.user.has_perm("project_bank.change_fundingsource"):
+        raise PermissionDenied
+    context = {"form": ImportForm(), "page_title": _("Import funding sources")}
+    if request.method == "POST":
+        form = ImportForm(request.POST, request.FILES)
+        context["form"] = form
+        if form.is_valid():
+            upload = form.cleaned_data["file"]
+            try:
+                rows = funding_imports.rows_read(name=upload.name, data=upload.read(MAX_BYTES + 1))
+                sources = funding_imports.funding_sources_import(rows=rows)
+            except ImportRejectedError as error:
+                context["problems"] = error.problems
+            except ValidationError as error:
+                context["file_error"] = " ".join(error.messages)
+            else:
+                messages.success(
+                    request, _("%(count)s funding sources imported.") % {"count": len(sources)}
+                )
+                return redirect("project_bank_funding:index")
+    return TemplateResponse(request, "project_bank/admin/funding_import.html", context)

@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from project_bank.funding import funding_sources_for_project
@@ -177,3 +178,56 @@ def test_someone_elses_project_page_and_its_sources_are_not_reachable(client, pr
     response = client.get(f"/ar/projects/{project.public_id}/")
     assert response.status_code == 404
     assert "برنامج الشباب" not in response.content.decode()
+
+
+HEADER = (
+    "key,kind,sectors,regions,groups,age_min,age_max,amount_max,phone,website,valid_until,"
+    "name_ar,name_fr,how_to_apply_fr"
+)
+GOOD = (
+    "youth-souss,public,agriculture argan,09,youth,18,35,100000,0522 00 00 00,"
+    "https://example.org/,2030-12-31,برنامج الشباب,Programme jeunes,Au guichet de la province"
+)
+SECOND = "micro,microfinance,,,women,,,,,,,قرض صغير,,"
+
+
+def _upload(admin_client, *lines):
+    data = "\n".join((HEADER, *lines)).encode()
+    return admin_client.post(
+        "/admin/funding-sources-import/", {"file": SimpleUploadedFile("sources.csv", data)}
+    )
+
+
+def test_staff_import_a_good_file_and_a_reimport_updates(admin_client, db):
+    response = _upload(admin_client, GOOD, SECOND)
+    assert response.status_code == 302
+    source = FundingSource.objects.get(key="youth-souss")
+    assert source.sectors == ["agriculture", "argan"]
+    assert source.regions == ["09"]
+    assert source.groups == ["youth"]
+    assert (source.age_min, source.age_max, source.amount_max) == (18, 35, 100_000)
+    assert source.valid_until == datetime.date(2030, 12, 31)
+    source.set_current_language("fr")
+    assert source.how_to_apply == "Au guichet de la province"
+    assert FundingSource.objects.get(key="micro").groups == ["women"]
+    _upload(admin_client, GOOD.replace("100000", "80000"))
+    assert FundingSource.objects.get(key="youth-souss").amount_max == 80_000
+    assert FundingSource.objects.count() == 2
+
+
+def test_one_bad_row_imports_nothing_and_the_report_names_row_and_column(admin_client, db):
+    bad = "broken,lottery,fishing,13,,40,20,lots,,not a url,31-31-2030,,,"
+    response = _upload(admin_client, GOOD, bad)
+    assert response.status_code == 200
+    assert FundingSource.objects.count() == 0
+    problems = {(p.row, p.column) for p in response.context["problems"]}
+    assert problems == {
+        (3, "kind"),
+        (3, "regions"),
+        (3, "age_max"),
+        (3, "amount_max"),
+        (3, "website"),
+        (3, "valid_until"),
+        (3, "name_ar"),
+    }
+    assert "nothing was imported" in response.content.decode()
