@@ -61,6 +61,7 @@ static: install ## Collect static files (hashed, compressed)
 demo: migrate ## Load the demo academy and demo accounts (idempotent)
 	$(PY) manage.py load_demo
 	$(PY) manage.py load_demo_ideas
+	$(PY) manage.py load_demo_funding
 	$(PY) manage.py load_demo_assessments
 
 run: demo static ## Start the web server and a worker on http://$(HOST):$(PORT)/

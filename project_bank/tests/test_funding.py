@@ -1,9 +1,11 @@
 """Funding sources: who they fit and why, the gap, the admin, the page, the import."""
 
 import datetime
+import io
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
 from django.utils import timezone
 
 from project_bank.funding import funding_sources_for_project
@@ -231,3 +233,16 @@ def test_one_bad_row_imports_nothing_and_the_report_names_row_and_column(admin_c
         (3, "name_ar"),
     }
     assert "nothing was imported" in response.content.decode()
+
+
+def test_the_demo_sources_load_twice_without_duplicates_and_are_marked_to_check(db):
+    call_command("load_demo_funding", stdout=io.StringIO())
+    call_command("load_demo_funding", stdout=io.StringIO())
+    sources = FundingSource.objects.all()
+    assert sources.count() == 3
+    assert all(source.is_demo for source in sources)
+    forsa = sources.get(key="demo-forsa")
+    assert forsa.amount_max == 100_000
+    indh = sources.get(key="demo-indh-youth")
+    assert indh.amount_max is None  # not known: left empty
+    assert (indh.age_min, indh.age_max) == (18, 34)
