@@ -120,6 +120,7 @@ class FundingSourceAdminForm(TranslatableModelForm):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
+    website = forms.URLField(label=_("web address"), required=False, assume_scheme="https")
     stage_codes = forms.MultipleChoiceField(
         label=_("Project stages (none ticked: every stage)"),
         choices=ProjectStage.choices,
