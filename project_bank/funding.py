@@ -95,7 +95,7 @@ def _groups(match: FundingMatch, founders: list[_Founder]) -> None:
         return
     fitting = [group for group in groups if _group_fits(group, founders, match.source)]
     if fitting:
-        match.reasons.append(FundingGroup(fitting[0]).label)
+        match.reasons.append(str(FundingGroup(fitting[0]).label))
     else:
         labels = ", ".join(str(FundingGroup(group).label) for group in groups)
         match.problems.append(_("Only for: %(groups)s.") % {"groups": labels})
@@ -121,7 +121,7 @@ def _ages(match: FundingMatch, founders: list[_Founder]) -> None:
 def _region(match: FundingMatch, project: Project) -> None:
     regions = match.source.regions
     if not regions:
-        match.reasons.append(pgettext("funding", "Whole country"))
+        match.reasons.append(str(pgettext("funding", "Whole country")))
     elif project.region in regions:
         match.reasons.append(str(Region(project.region).label))
     else:
