@@ -270,7 +270,7 @@ class FundingSource(TranslatableModel):
     )
     translations = TranslatedFields(
         name=models.CharField(_("name"), max_length=200),
-        organisation=models.CharField(_("organisation"), max_length=200, blank=True),
+        organisation=models.CharField(_("organisation running it"), max_length=200, blank=True),
         summary=models.TextField(_("what it offers"), blank=True),
         to_prepare=models.TextField(_("what to prepare"), blank=True),
         how_to_apply=models.TextField(_("how and where to apply"), blank=True),

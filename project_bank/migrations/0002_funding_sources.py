@@ -49,7 +49,7 @@ class Migration(migrations.Migration):
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('language_code', models.CharField(db_index=True, max_length=15, verbose_name='Language')),
                 ('name', models.CharField(max_length=200, verbose_name='name')),
-                ('organisation', models.CharField(blank=True, max_length=200, verbose_name='organisation')),
+                ('organisation', models.CharField(blank=True, max_length=200, verbose_name='organisation running it')),
                 ('summary', models.TextField(blank=True, verbose_name='what it offers')),
                 ('to_prepare', models.TextField(blank=True, verbose_name='what to prepare')),
                 ('how_to_apply', models.TextField(blank=True, verbose_name='how and where to apply')),
