@@ -101,21 +101,30 @@ def _groups(match: FundingMatch, founders: list[_Founder]) -> None:
         match.problems.append(_("Only for: %(groups)s.") % {"groups": labels})
 
 
+def ages_text(low: int | None, high: int | None) -> str:
+    """The age bounds in words: "18 to 35 years old", "40 years old or more", "up to 34…"."""
+    if low is not None and high is not None:
+        return _("%(low)s to %(high)s years old") % {"low": low, "high": high}
+    if low is not None:
+        return _("%(low)s years old or more") % {"low": low}
+    return _("up to %(high)s years old") % {"high": high}
+
+
 def _ages(match: FundingMatch, founders: list[_Founder]) -> None:
     low, high = match.source.age_min, match.source.age_max
     if low is None and high is None:
         return
-    bounds = {"low": low or 0, "high": high if high is not None else "…"}
+    ages_wanted = {"ages": ages_text(low, high)}
     ages = [founder.age for founder in founders]
     if not ages or None in ages:
         match.problems.append(
-            _("For founders aged %(low)s to %(high)s: add your year of birth to your profile.")
-            % bounds
+            _("Founders' age must be %(ages)s: add your year of birth to your profile.")
+            % ages_wanted
         )
     elif all((low is None or age >= low) and (high is None or age <= high) for age in ages):
-        match.reasons.append(_("aged %(low)s to %(high)s") % bounds)
+        match.reasons.append(ages_wanted["ages"])
     else:
-        match.problems.append(_("Only for founders aged %(low)s to %(high)s.") % bounds)
+        match.problems.append(_("Founders' age must be %(ages)s.") % ages_wanted)
 
 
 def _region(match: FundingMatch, project: Project) -> None:

@@ -62,7 +62,7 @@ def test_a_youth_programme_in_her_region_and_sector_fits_with_its_reasons_and_ga
     assert not match.problems
     assert match.reasons == [
         "Young people",
-        "aged 18 to 35",
+        "18 to 35 years old",
         "Souss-Massa",
         "Agriculture",
         "up to 10\u202f000 MAD",
@@ -86,7 +86,8 @@ def test_a_source_covering_the_whole_need_leaves_no_gap_and_an_unknown_maximum_n
         ({"regions": ["01", "02"]}, "Only in: Tanger-Tétouan-Al Hoceïma, L'Oriental."),
         ({"sectors": ["fishing"]}, "Only for these sectors: Fishing."),
         ({"groups": ["job_seekers"]}, "Only for: Job seekers."),
-        ({"age_min": 40}, "Only for founders aged 40 to …."),
+        ({"age_min": 40}, "Founders' age must be 40 years old or more."),
+        ({"age_max": 20}, "Founders' age must be up to 20 years old."),
         ({"stages": ["running"]}, "Only for projects at this stage: Already running."),
         ({"founders_min": 7}, "Needs at least 7 founders; your project has 5."),
         ({"founders_max": 3}, "Takes at most 3 founders; your project has 5."),
