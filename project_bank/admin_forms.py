@@ -10,8 +10,8 @@ from wagtail.models import Page
 
 from core.regions import Region
 
-from .choices import TargetGroup
-from .models import Idea, IdeaRegion
+from .choices import FundingGroup, ProjectStage, Sector, TargetGroup
+from .models import FundingSource, Idea, IdeaRegion
 from .services import idea_search_text_update
 
 PLAN_HELP = _(
@@ -97,3 +97,77 @@ class IdeaAdminForm(TranslatableModelForm):
             IdeaRegion.objects.get_or_create(idea=idea, region=code)
         idea_search_text_update(idea=idea)
         return idea
+
+
+class FundingSourceAdminForm(TranslatableModelForm):
+    """A funding source, its texts in one language at a time (``?language=``)."""
+
+    sector_codes = forms.MultipleChoiceField(
+        label=_("Sectors (none ticked: every sector)"),
+        choices=Sector.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    region_codes = forms.MultipleChoiceField(
+        label=_("Regions (none ticked: the whole country)"),
+        choices=Region.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    group_codes = forms.MultipleChoiceField(
+        label=_("For (none ticked: everyone; one ticked group is enough)"),
+        choices=FundingGroup.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    website = forms.URLField(label=_("web address"), required=False, assume_scheme="https")
+    stage_codes = forms.MultipleChoiceField(
+        label=_("Project stages (none ticked: every stage)"),
+        choices=ProjectStage.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    CODE_FIELDS = {
+        "sector_codes": "sectors",
+        "region_codes": "regions",
+        "group_codes": "groups",
+        "stage_codes": "stages",
+    }
+
+    class Meta:
+        model = FundingSource
+        fields = [
+            "key",
+            "name",
+            "organisation",
+            "kind",
+            "summary",
+            "to_prepare",
+            "how_to_apply",
+            "age_min",
+            "age_max",
+            "founders_min",
+            "founders_max",
+            "amount_min",
+            "amount_max",
+            "phone",
+            "website",
+            "valid_until",
+            "is_demo",
+            "is_published",
+        ]
+
+    def __init__(self, *args, for_user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("name", "organisation", "summary", "to_prepare", "how_to_apply"):
+            self.fields[name].widget.attrs["dir"] = "auto"
+        for form_name, attribute in self.CODE_FIELDS.items():
+            self.initial[form_name] = getattr(self.instance, attribute)
+
+    def save(self, commit=True):
+        source = super().save(commit=False)
+        for form_name, attribute in self.CODE_FIELDS.items():
+            setattr(source, attribute, self.cleaned_data[form_name])
+        source.save()
+        return source

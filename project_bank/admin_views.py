@@ -19,7 +19,8 @@ from core import imports as core_imports
 from core.languages import LANGUAGES, is_known
 from core.models import ImportJob
 
-from .admin_forms import IdeaAdminForm
+from . import funding_imports
+from .admin_forms import FundingSourceAdminForm, IdeaAdminForm
 from .imports import (
     BACKGROUND_FROM_ROWS,
     MAX_BYTES,
@@ -28,7 +29,7 @@ from .imports import (
     rows_check,
     rows_read,
 )
-from .models import Idea
+from .models import FundingSource, Idea
 
 CHANGE = "project_bank.change_idea"
 SESSION_KEY = "project_bank_import"
@@ -104,6 +105,73 @@ class IdeaViewSet(ModelViewSet):
 
     def get_form_class(self, for_update=False):
         return IdeaAdminForm
+
+
+class _SourceLanguageMixin:
+    def get_form_class(self):
+        return type(
+            "FundingSourceForm",
+            (FundingSourceAdminForm,),
+            {"language_code": _language(self.request)},
+        )
+
+    def get_object(self, queryset=None):
+        source = super().get_object(queryset)
+        source.set_current_language(_language(self.request))
+        return source
+
+    def get_success_url(self):
+        return reverse("project_bank_funding:index")
+
+
+class FundingSourceCreateView(_SourceLanguageMixin, CreateView):
+    pass
+
+
+class FundingSourceEditView(_SourceLanguageMixin, EditView):
+    def get_edit_url(self):
+        return super().get_edit_url() + f"?language={_language(self.request)}"
+
+
+class SourceTranslationsColumn(Column):
+    """Links to edit a source's texts in each language (those with texts are marked ✓)."""
+
+    def get_value(self, instance):
+        done = set(instance.get_available_languages())
+        url = reverse("project_bank_funding:edit", args=[instance.pk])
+        return format_html_join(
+            " ",
+            '<a href="{}?language={}" lang="{}">{}{}</a>',
+            (
+                (url, lang.code, lang.code, lang.code, "✓" if lang.code in done else "")
+                for lang in LANGUAGES
+            ),
+        )
+
+
+class FundingSourceViewSet(ModelViewSet):
+    model = FundingSource
+    icon = "doc-full"
+    menu_label = gettext_lazy("Funding sources")
+    add_to_admin_menu = True
+    menu_order = 263
+    add_view_class = FundingSourceCreateView
+    edit_view_class = FundingSourceEditView
+    list_display = [
+        "__str__",
+        "kind",
+        "amount_max",
+        "valid_until",
+        "is_demo",
+        "is_published",
+        SourceTranslationsColumn("languages", label=gettext_lazy("Texts (edit a language)")),
+    ]
+    list_filter = ["kind", "is_demo", "is_published"]
+    search_fields = ["key"]
+    form_fields = FundingSourceAdminForm.Meta.fields
+
+    def get_form_class(self, for_update=False):
+        return FundingSourceAdminForm
 
 
 class ImportForm(forms.Form):
@@ -192,3 +260,28 @@ def import_job(request, uuid):
     if not job.is_finished:
         response["Refresh"] = "3"  # polls without JavaScript
     return response
+
+
+def import_funding_sources(request):
+    """Upload a spreadsheet of funding sources: all rows are saved, or none (with the report)."""
+    if not request.user.has_perm("project_bank.change_fundingsource"):
+        raise PermissionDenied
+    context = {"form": ImportForm(), "page_title": _("Import funding sources")}
+    if request.method == "POST":
+        form = ImportForm(request.POST, request.FILES)
+        context["form"] = form
+        if form.is_valid():
+            upload = form.cleaned_data["file"]
+            try:
+                rows = funding_imports.rows_read(name=upload.name, data=upload.read(MAX_BYTES + 1))
+                sources = funding_imports.funding_sources_import(rows=rows)
+            except ImportRejectedError as error:
+                context["problems"] = error.problems
+            except ValidationError as error:
+                context["file_error"] = " ".join(error.messages)
+            else:
+                messages.success(
+                    request, _("%(count)s funding sources imported.") % {"count": len(sources)}
+                )
+                return redirect("project_bank_funding:index")
+    return TemplateResponse(request, "project_bank/admin/funding_import.html", context)

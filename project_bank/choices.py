@@ -49,3 +49,25 @@ class InvestmentBand(models.TextChoices):
 
 INVESTMENT_BANDS = {"small": (0, 50_000), "medium": (50_000, 200_000), "large": (200_000, None)}
 YOUTH_MAX_AGE = 34  # ODCO counts members up to 34 as youth; an assumption, used in statistics
+
+
+class FundingKind(models.TextChoices):
+    PUBLIC = "public", pgettext_lazy("funding kind", "Public programme")
+    MICROFINANCE = "microfinance", pgettext_lazy("funding kind", "Microfinance")
+    BANK = "bank", pgettext_lazy("funding kind", "Bank offer for cooperatives")
+    DONOR = "donor", pgettext_lazy("funding kind", "Donor")
+
+
+class FundingGroup(models.TextChoices):
+    """Whom a funding source is for (any one of its groups is enough)."""
+
+    WOMEN = "women", pgettext_lazy("funding group", "Women")
+    YOUTH = "youth", pgettext_lazy("funding group", "Young people")
+    JOB_SEEKERS = "job_seekers", pgettext_lazy("funding group", "Job seekers")
+    COOPERATIVES = "cooperatives", pgettext_lazy("funding group", "Cooperatives")
+
+
+class ProjectStage(models.TextChoices):
+    IDEA = "idea", pgettext_lazy("project stage", "Idea or draft")
+    FOUNDING = "founding", pgettext_lazy("project stage", "Gathering founders")
+    RUNNING = "running", pgettext_lazy("project stage", "Already running")

@@ -12,9 +12,16 @@ from core.arabic import normalise_arabic
 from core.languages import fallback_chain, is_known
 from core.regions import Region
 
-from .choices import Sector, TargetGroup
+from .choices import FundingGroup, FundingKind, ProjectStage, Sector, TargetGroup
 from .conf import min_founders
 from .plan import plan_compute
+
+
+def shown_language(translatable, language_code: str) -> str:
+    """The language whose texts a reader of ``language_code`` sees (its fallback chain)."""
+    available = {translation.language_code for translation in translatable.translations.all()}
+    chain = fallback_chain(language_code) if is_known(language_code) else ()
+    return next((code for code in chain if code in available), next(iter(available), ""))
 
 
 def empty_plan() -> dict:
@@ -94,10 +101,7 @@ class Idea(TranslatableModel):
         return plan_compute(self.plan or {})
 
     def shown_language(self, language_code: str) -> str:
-        """The language whose texts a reader of ``language_code`` sees (its fallback chain)."""
-        available = {translation.language_code for translation in self.translations.all()}
-        chain = fallback_chain(language_code) if is_known(language_code) else ()
-        return next((code for code in chain if code in available), next(iter(available), ""))
+        return shown_language(self, language_code)
 
     def search_text_refresh(self) -> None:
         """The normalised text of every translation, for search (see core.arabic)."""
@@ -241,3 +245,91 @@ class IdeaEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} · {self.idea_id}"
+
+
+def _codes_get(text: str) -> list[str]:
+    return [code for code in text.split(",") if code]
+
+
+def _codes_set(codes, allowed) -> str:
+    chosen = [code for code in allowed if code in set(codes)]
+    return f",{','.join(chosen)}," if chosen else ""
+
+
+class FundingSource(TranslatableModel):
+    """A programme or offer that lends or gives money to cooperatives (staff-managed).
+
+    Eligibility lists are stored like ``Idea.target_groups_text`` (",a,b,"); an empty list means
+    "no condition" (every sector, the whole country, everyone, every stage)."""
+
+    key = models.SlugField(
+        _("key"),
+        max_length=80,
+        unique=True,
+        help_text=_("Stable identifier: a re-import with the same key updates this source."),
+    )
+    translations = TranslatedFields(
+        name=models.CharField(_("name"), max_length=200),
+        organisation=models.CharField(_("organisation running it"), max_length=200, blank=True),
+        summary=models.TextField(_("what it offers"), blank=True),
+        to_prepare=models.TextField(_("what to prepare"), blank=True),
+        how_to_apply=models.TextField(_("how and where to apply"), blank=True),
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=FundingKind)
+    sectors_text = models.CharField(_("sectors"), max_length=600, blank=True)
+    regions_text = models.CharField(_("regions"), max_length=60, blank=True)
+    groups_text = models.CharField(_("target groups"), max_length=100, blank=True)
+    stages_text = models.CharField(_("project stages"), max_length=60, blank=True)
+    age_min = models.PositiveSmallIntegerField(_("founders aged from"), null=True, blank=True)
+    age_max = models.PositiveSmallIntegerField(_("founders aged up to"), null=True, blank=True)
+    founders_min = models.PositiveSmallIntegerField(_("founders at least"), null=True, blank=True)
+    founders_max = models.PositiveSmallIntegerField(_("founders at most"), null=True, blank=True)
+    amount_min = models.PositiveIntegerField(_("amount from (MAD)"), null=True, blank=True)
+    amount_max = models.PositiveIntegerField(
+        _("amount up to (MAD)"), null=True, blank=True, help_text=_("Leave empty if not known.")
+    )
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    website = models.URLField(_("web address"), blank=True)
+    valid_until = models.DateField(
+        _("valid until"), null=True, blank=True, help_text=_("Hidden from learners after this day.")
+    )
+    is_demo = models.BooleanField(
+        _("demo data to be checked"),
+        default=False,
+        help_text=_("Loaded with the demo: staff check every fact before relying on it."),
+    )
+    is_published = models.BooleanField(_("published"), default=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("funding source")
+        verbose_name_plural = _("funding sources")
+        ordering = ["key"]
+
+    def __str__(self) -> str:
+        return self.safe_translation_getter("name", any_language=True) or self.key
+
+    def shown_language(self, language_code: str) -> str:
+        return shown_language(self, language_code)
+
+    @property
+    def phone_digits(self) -> str:
+        """The number for a ``tel:`` link (digits and a leading +)."""
+        return "".join(char for char in self.phone if char.isdigit() or char == "+")
+
+    sectors = property(
+        lambda self: _codes_get(self.sectors_text),
+        lambda self, codes: setattr(self, "sectors_text", _codes_set(codes, Sector.values)),
+    )
+    regions = property(
+        lambda self: _codes_get(self.regions_text),
+        lambda self, codes: setattr(self, "regions_text", _codes_set(codes, Region.values)),
+    )
+    groups = property(
+        lambda self: _codes_get(self.groups_text),
+        lambda self, codes: setattr(self, "groups_text", _codes_set(codes, FundingGroup.values)),
+    )
+    stages = property(
+        lambda self: _codes_get(self.stages_text),
+        lambda self, codes: setattr(self, "stages_text", _codes_set(codes, ProjectStage.values)),
+    )

@@ -14,6 +14,7 @@ from core.regions import Region
 
 from . import selectors, services, statistics
 from .forms import IdeaFilterForm, InviteForm, ProjectForm, plan_from_post, plan_rows
+from .funding import funding_sources_for_project
 from .map import region_map
 from .models import IdeaEvent, Invitation
 from .recommend import learn_first
@@ -131,6 +132,7 @@ def project_detail(request: HttpRequest, public_id) -> HttpResponse:
             "rows": plan_rows(plan_from_post(request.POST) if request.POST else project.plan),
             "result": project.plan_result,
             "invite_form": InviteForm(),
+            "funding": [m for m in funding_sources_for_project(project=project) if m.fits],
             "founders_needed": services.founders_needed(project),
             "pending": [
                 i for i in project.invitations.all() if i.status == Invitation.Status.PENDING

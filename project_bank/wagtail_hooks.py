@@ -11,6 +11,11 @@ def register_idea_viewset():
     return admin_views.IdeaViewSet("project_bank_ideas", url_prefix="project-ideas")
 
 
+@hooks.register("register_admin_viewset")
+def register_funding_viewset():
+    return admin_views.FundingSourceViewSet("project_bank_funding", url_prefix="funding-sources")
+
+
 @hooks.register("register_admin_urls")
 def register_import_url():
     return [
@@ -19,6 +24,11 @@ def register_import_url():
             "project-ideas-import/<uuid:uuid>/",
             admin_views.import_job,
             name="project_bank_import_job",
+        ),
+        path(
+            "funding-sources-import/",
+            admin_views.import_funding_sources,
+            name="project_bank_funding_import",
         ),
     ]
 
@@ -37,4 +47,14 @@ def register_statistics_menu_item():
         reverse("project_bank:statistics"),
         icon_name="table",
         order=262,
+    )
+
+
+@hooks.register("register_admin_menu_item")
+def register_funding_import_menu_item():
+    return MenuItem(
+        _("Import funding sources"),
+        reverse("project_bank_funding_import"),
+        icon_name="upload",
+        order=264,
     )
