@@ -6,7 +6,6 @@ The columns are described in ``project_bank/README.md``. The file is read throug
 """
 
 import datetime
-import re
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
@@ -15,11 +14,17 @@ from django.db import transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from core.languages import LANGUAGES
 from core.regions import Region
 
 from .choices import FundingGroup, FundingKind, ProjectStage, Sector
-from .imports import ImportRejectedError, RowProblem, rows_read
+from .imports import (
+    ImportRejectedError,
+    RowProblem,
+    keyed_rows_check,
+    language_texts,
+    rows_read,
+    split_values,
+)
 from .models import FundingSource
 
 TEXT_FIELDS = ("name", "organisation", "summary", "to_prepare", "how_to_apply")
@@ -30,7 +35,6 @@ CODE_COLUMNS = {
     "groups": FundingGroup.values,
     "stages": ProjectStage.values,
 }
-LANGUAGE_CODES = tuple(language.code for language in LANGUAGES)
 
 __all__ = ["ImportRejectedError", "funding_rows_check", "funding_sources_import", "rows_read"]
 
@@ -41,10 +45,6 @@ class SourceRow:
     key: str
     data: dict = field(default_factory=dict)
     texts: dict = field(default_factory=dict)  # language → field → text
-
-
-def _split(value: str) -> list[str]:
-    return [part for part in re.split(r"[,;\s]+", value or "") if part]
 
 
 def _date(text: str) -> datetime.date | None:
@@ -72,7 +72,7 @@ def _codes(row: SourceRow, raw: dict, problems: list) -> None:
         )
     row.data["kind"] = kind
     for column, allowed in CODE_COLUMNS.items():
-        codes = [code.lower() for code in _split(raw.get(column, ""))]
+        codes = [code.lower() for code in split_values(raw.get(column, ""))]
         if column == "regions":
             codes = [code.zfill(2) for code in codes]
         unknown = [code for code in codes if code not in allowed]
@@ -129,18 +129,16 @@ def _contacts(row: SourceRow, raw: dict, problems: list) -> None:
 
 
 def _texts(row: SourceRow, raw: dict, problems: list) -> None:
-    for code in LANGUAGE_CODES:
-        texts = {name: raw.get(f"{name}_{code}", "").strip() for name in TEXT_FIELDS}
-        if any(texts.values()):
-            if not texts["name"]:
-                problems.append(
-                    (
-                        _("A name is needed in each language that has texts."),
-                        f"name_{code}",
-                        "missing_name",
-                    )
+    row.texts = language_texts(raw, TEXT_FIELDS)
+    for code, texts in row.texts.items():
+        if not texts["name"]:
+            problems.append(
+                (
+                    _("A name is needed in each language that has texts."),
+                    f"name_{code}",
+                    "missing_name",
                 )
-            row.texts[code] = texts
+            )
     if not row.texts:
         problems.append((_("A name in one language at least is required."), "name_ar", "no_name"))
 
@@ -162,22 +160,7 @@ def funding_row_check(raw: dict) -> tuple[SourceRow, list[RowProblem]]:
 
 def funding_rows_check(rows: list[dict]) -> tuple[list[SourceRow], list[RowProblem]]:
     """Every row checked: the sources to save and what is wrong (row, column, why)."""
-    checked, problems, seen = [], [], {}
-    for raw in rows:
-        row, row_problems = funding_row_check(raw)
-        if row.key and row.key in seen:
-            row_problems.append(
-                RowProblem(
-                    row.number,
-                    "key",
-                    _("This key is also on row %(row)s.") % {"row": seen[row.key]},
-                    "duplicate_key",
-                )
-            )
-        seen.setdefault(row.key, row.number)
-        checked.append(row)
-        problems += row_problems
-    return checked, problems
+    return keyed_rows_check(rows, funding_row_check)
 
 
 def _source_save(row: SourceRow, *, is_demo: bool) -> FundingSource:

@@ -90,8 +90,38 @@ def rows_read(*, name: str, data: bytes) -> list[dict]:
 # Checking --------------------------------------------------------------------------------
 
 
-def _split(value: str) -> list[str]:
+def split_values(value: str) -> list[str]:
+    """``"09 07; 01"`` → ``["09", "07", "01"]``: a cell holding several codes."""
     return [part for part in re.split(r"[,;\s]+", value or "") if part]
+
+
+def language_texts(raw: dict, fields: tuple[str, ...]) -> dict[str, dict[str, str]]:
+    """A row's texts by language (``title_ar``, ``title_fr`` …), for languages that have any."""
+    texts = {
+        code: {name: raw.get(f"{name}_{code}", "").strip() for name in fields}
+        for code in LANGUAGE_CODES
+    }
+    return {code: values for code, values in texts.items() if any(values.values())}
+
+
+def keyed_rows_check(rows: list[dict], row_check) -> tuple[list, list[RowProblem]]:
+    """``row_check`` on every row, and a problem for each key already seen on an earlier row."""
+    checked, problems, seen = [], [], {}
+    for raw in rows:
+        row, row_problems = row_check(raw)
+        if row.key and row.key in seen:
+            row_problems.append(
+                RowProblem(
+                    row.number,
+                    "key",
+                    _("This key is also on row %(row)s.") % {"row": seen[row.key]},
+                    "duplicate_key",
+                )
+            )
+        seen.setdefault(row.key, row.number)
+        problems += row_problems
+        checked.append(row)
+    return checked, problems
 
 
 def _label(text: str):
@@ -126,7 +156,7 @@ def _plan_lines(value: str, section: str) -> list[dict]:
 def _courses(value: str) -> list[str]:
     """Course slugs or translation keys → translation keys (ValueError names an unknown one)."""
     keys = []
-    for item in _split(value):
+    for item in split_values(value):
         page = Page.objects.filter(translation_key=item).first() if len(item) == 36 else None
         page = page or Page.objects.filter(slug=item).order_by("depth").first()
         if page is None:
@@ -147,7 +177,7 @@ def _choices(row: IdeaRow, raw: dict, problems: list) -> None:
             )
         )
     row.data["sector"] = sector
-    regions = [code.zfill(2) for code in _split(raw.get("regions", ""))]
+    regions = [code.zfill(2) for code in split_values(raw.get("regions", ""))]
     unknown = [code for code in regions if code not in Region.values]
     if unknown or not regions:
         problems.append(
@@ -158,7 +188,7 @@ def _choices(row: IdeaRow, raw: dict, problems: list) -> None:
             )
         )
     row.regions = regions
-    groups = [group.lower() for group in _split(raw.get("target_groups", ""))]
+    groups = [group.lower() for group in split_values(raw.get("target_groups", ""))]
     if any(group not in TargetGroup.values for group in groups):
         problems.append(
             (
@@ -192,18 +222,16 @@ def _numbers(row: IdeaRow, raw: dict, problems: list) -> None:
 
 
 def _texts(row: IdeaRow, raw: dict, problems: list) -> None:
-    for code in LANGUAGE_CODES:
-        texts = {name: raw.get(f"{name}_{code}", "").strip() for name in TEXT_FIELDS}
-        if any(texts.values()):
-            if not texts["title"]:
-                problems.append(
-                    (
-                        _("A title is needed in each language that has texts."),
-                        f"title_{code}",
-                        "missing_title",
-                    )
+    row.texts = language_texts(raw, TEXT_FIELDS)
+    for code, texts in row.texts.items():
+        if not texts["title"]:
+            problems.append(
+                (
+                    _("A title is needed in each language that has texts."),
+                    f"title_{code}",
+                    "missing_title",
                 )
-            row.texts[code] = texts
+            )
     if "ar" not in row.texts:
         problems.append((_("The Arabic title is required."), "title_ar", "missing_title"))
 
@@ -248,21 +276,7 @@ def row_check(raw: dict) -> tuple[IdeaRow, list[RowProblem]]:
 
 def rows_check(rows: list[dict]) -> tuple[list[IdeaRow], list[RowProblem]]:
     """Every row checked: the ideas to save and what is wrong (row, column, why)."""
-    ideas, problems, seen = [], [], {}
-    for raw in rows:
-        row, row_problems = row_check(raw)
-        if row.key in seen:
-            row_problems.append(
-                RowProblem(
-                    row.number,
-                    "key",
-                    _("This key is also on row %(row)s.") % {"row": seen[row.key]},
-                    "duplicate_key",
-                )
-            )
-        seen.setdefault(row.key, row.number)
-        problems += row_problems
-        ideas.append(row)
+    ideas, problems = keyed_rows_check(rows, row_check)
     if not rows:
         problems.append(RowProblem(1, "", _("This file has no ideas in it."), "empty_file"))
     return ideas, problems
