@@ -16,6 +16,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("media-pipeline/", include("media_pipeline.urls")),
+    path("api/registry/", include("registry_link.api_urls")),
     path("api/", include(api_urlpatterns)),
     path("api/offline/versions/", offline.versions, name="offline_versions"),
     path("sw.js", offline.service_worker, name="service_worker"),
@@ -57,6 +58,7 @@ urlpatterns += i18n_patterns(
     path("", include((assessments_urlpatterns, "assessments"))),
     path("", include(learner_urlpatterns)),
     path("", include("project_bank.urls")),
+    path("", include("registry_link.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

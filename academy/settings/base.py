@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "parler",
     "axes",
     "csp",
+    "simple_history",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -69,6 +70,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "axes.middleware.AxesMiddleware",
+    "simple_history.middleware.HistoryRequestMiddleware",
     "courses.middleware.AtomicPageWritesMiddleware",  # last: it calls the view itself
 ]
 

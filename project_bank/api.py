@@ -1,0 +1,5 @@
+"""What other apps may use of ``project_bank``."""
+
+from .choices import Sector
+
+__all__ = ["Sector"]

@@ -1,0 +1,6 @@
+"""The register mirror and who belongs to which cooperative (one module per concern)."""
+
+from .membership import Membership
+from .register import Cooperative
+
+__all__ = ["Cooperative", "Membership"]
