@@ -5,6 +5,10 @@ from django.utils.translation import gettext_lazy as _
 
 from core.phones import phone_number_verified
 
+from .otp import otp_create, otp_use
+from .services import text_to_user
+from .sms import send_sms
+
 
 def verified_number_require(user) -> None:
     """Refuse, with a translated reason, what needs a number she has not proved yet.
@@ -21,4 +25,11 @@ def verified_number_require(user) -> None:
         )
 
 
-__all__ = ["phone_number_verified", "verified_number_require"]
+__all__ = [
+    "otp_create",
+    "otp_use",
+    "phone_number_verified",
+    "send_sms",
+    "text_to_user",
+    "verified_number_require",
+]

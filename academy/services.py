@@ -63,8 +63,11 @@ def _new_user(*, phone_number: str, pin: str | None, registered_by=None, **profi
     return user
 
 
-def _text(*, user: User, message: str, **params) -> None:
-    """Text ``user`` a message, in her language."""
+def text_to_user(*, user: User, message: str, **params) -> None:
+    """Text ``user`` a message (a msgid with %(named)s placeholders), in her language.
+
+    Stored in the caller's transaction; it leaves once that commits (``core.outbox``).
+    """
     with translation.override(user.preferred_language or translation.get_language()):
         text = _(message) % params
     send_sms(to=user.phone_number, text=text)
@@ -73,7 +76,7 @@ def _text(*, user: User, message: str, **params) -> None:
 def _send_code(*, user: User, purpose: str, ip: str | None) -> None:
     """Text ``user`` a new code for ``purpose``, in her language."""
     code = otp_create(phone_number=user.phone_number, purpose=purpose, ip=ip)
-    _text(user=user, message=CODE_SMS, code=code)
+    text_to_user(user=user, message=CODE_SMS, code=code)
 
 
 def pin_resettable(user: User) -> bool:
@@ -133,7 +136,7 @@ def learner_sign_up(*, phone_number: str, pin: str, ip: str | None = None, **pro
         except ValidationError:
             pass
         else:
-            _text(user=owner, message=SIGN_UP_NOTICE_SMS)
+            text_to_user(user=owner, message=SIGN_UP_NOTICE_SMS)
         return stand_in
     user = _new_user(phone_number=number, pin=pin, **profile)
     user.save()
@@ -181,7 +184,7 @@ def pin_reset_request(*, phone_number: str, ip: str | None = None) -> str:
     except ValidationError:
         return number
     if eligible:
-        _text(user=user, message=CODE_SMS, code=code)
+        text_to_user(user=user, message=CODE_SMS, code=code)
     return number
 
 
