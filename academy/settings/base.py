@@ -139,6 +139,9 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 LANGUAGE_COOKIE_NAME = "academy_language"
 LANGUAGE_COOKIE_AGE = 365 * 24 * 60 * 60
 USE_I18N = True
+# Day before month in every language (core/formats): Django has no formats for ary, shi, tzm,
+# rif, zgh, and its English ones put the month first.
+FORMAT_MODULE_PATH = ["core.formats"]
 USE_TZ = True
 TIME_ZONE = "Africa/Casablanca"
 
