@@ -3,8 +3,25 @@ from collections.abc import Callable
 from csp.middleware import CSPMiddleware, PolicyParts
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
-from django.utils.cache import patch_cache_control
-from django.utils.translation import get_language_from_path
+from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
+from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.translation import get_language, get_language_from_path
+
+
+class LocaleMiddleware(DjangoLocaleMiddleware):
+    """Django's, except that a page outside the language prefixes may answer a final 404.
+
+    Django redirects any unprefixed 404 to its prefixed twin, which the page tree's catch-all
+    always matches: a public page such as a certificate check marks its "not found" with
+    ``response.final = True`` so it reaches the reader, in the language it was rendered in.
+    """
+
+    def process_response(self, request: HttpRequest, response: HttpResponse) -> HttpResponse:
+        if getattr(response, "final", False):
+            patch_vary_headers(response, ("Accept-Language",))
+            response.headers.setdefault("Content-Language", get_language())
+            return response
+        return super().process_response(request, response)
 
 
 class RememberLanguageMiddleware:

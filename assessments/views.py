@@ -200,8 +200,10 @@ def verify(request, code: str):
         "certificate": certificate,
         "masked_name": masked_name(certificate.learner_name) if certificate else "",
     }
-    # An unknown code answers 200 too: a 404 outside the language prefixes would be redirected.
-    response = render(request, "assessments/verify.html", context)
+    response = render(
+        request, "assessments/verify.html", context, status=200 if certificate else 404
+    )
+    response.final = True  # not redirected to a language prefix (academy.middleware)
     response["X-Robots-Tag"] = "noindex"
     return response
 

@@ -60,9 +60,10 @@ def test_verify_page_valid_revoked_unknown(certificate, client):
     certificate_revoke(certificate=certificate, reason="Fraude à l'examen")
     page = client.get(f"/verify/{certificate.code}/")
     assert b'data-status="revoked"' in page.content
-    unknown = client.get(f"/verify/{uuid.uuid4().hex}/")
-    assert unknown.status_code == 200
+    unknown = client.get(f"/verify/{uuid.uuid4().hex}/", headers={"accept-language": "fr"})
+    assert unknown.status_code == 404  # said so, not redirected to the page tree's 404
     assert b'data-status="unknown"' in unknown.content
+    assert unknown["Content-Language"] == "fr"
 
 
 def test_masked_name():
