@@ -205,6 +205,12 @@ class MemberForm(ProfileFields):
     motivation = None
     field_order = ["phone_number", "first_name", "preferred_language"]
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Filled in by her leader or trainer: the questions are about the member, not "you".
+        self.fields["gender"].label = _("The member is")
+        self.fields["birth_year"].label = _("Her or his year of birth")
+
 
 class MembersFileForm(forms.Form):
     file = forms.FileField(

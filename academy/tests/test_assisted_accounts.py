@@ -127,3 +127,14 @@ def test_learners_progress_counts_done_lessons_per_course(client, demo_academy):
     (progress,) = learners_progress(learners=[member], language_code="en")
     (course,) = progress.courses
     assert (course.cell.done, course.cell.total, course.cell.completed_at) == (1, 5, None)
+
+
+def test_the_member_form_asks_about_the_member_not_about_you():
+    from django.utils import translation
+
+    from academy.forms import MemberForm, SignUpForm
+
+    with translation.override("en"):
+        member, own = MemberForm(), SignUpForm()
+        assert str(member.fields["gender"].label) == "The member is"
+        assert str(own.fields["gender"].label) == "You are"  # her own sign-up is unchanged
