@@ -24,6 +24,7 @@ from .models import (
     Question,
     Quiz,
 )
+from .models.quizzes import COMPLETION_KINDS
 from .scoring import AnswerKey
 
 
@@ -188,6 +189,25 @@ def tests_of_pages(*, learner, page_keys) -> dict:
         link = TestLink(quiz=quiz, tried=quiz.pk in passed, passed=passed.get(quiz.pk, False))
         tests.setdefault(page.translation_key, []).append(link)
     return tests
+
+
+def tests_to_pass(learner, course_keys) -> dict:
+    """For each course, the address of the first test she has still to pass (module tests in
+    course order, then the final test): what "Continue" opens once every lesson is done."""
+    quizzes = (
+        Quiz.objects.filter(kind__in=COMPLETION_KINDS, course__translation_key__in=course_keys)
+        .exclude(pk__in=Attempt.objects.filter(learner=learner, passed=True).values("quiz"))
+        .select_related("course", "module")
+    )
+    first: dict = {}
+    for quiz in sorted(quizzes, key=_course_order):
+        first.setdefault(quiz.course.translation_key, quiz)
+    return {key: reverse("assessments:test", kwargs={"quiz_id": q.pk}) for key, q in first.items()}
+
+
+def _course_order(quiz: Quiz) -> tuple:
+    """Module tests where their module stands, the final test last."""
+    return (quiz.kind == Quiz.Kind.FINAL, quiz.module.path if quiz.module else "", quiz.pk)
 
 
 def certificates_of(learner) -> list[Certificate]:

@@ -6,7 +6,13 @@ from .cohort_members import follows as follows_learner
 from .cohort_members import invitations_for
 from .cohorts import CourseCell, CourseLine, LearnerProgress, learners_progress
 from .completion import register_requirement
-from .learning import CourseProgress, Resume, latest_resume, learner_courses
+from .learning import (
+    CourseProgress,
+    Resume,
+    latest_resume,
+    learner_courses,
+    register_next_steps,
+)
 from .models import CohortInvitation, Enrolment, LessonPage, LessonProgress
 from .offline import Saveable, content_versions, learner_tag, saveable
 from .panels import register_completion_panel, register_page_panel
@@ -39,6 +45,7 @@ __all__ = [
     "lesson_mark_done",
     "load_demo_academy",
     "register_completion_panel",
+    "register_next_steps",
     "register_page_panel",
     "register_requirement",
     "saveable",

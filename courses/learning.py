@@ -3,6 +3,7 @@
 Each function takes a bounded number of queries, whatever the number of courses or lessons.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from uuid import UUID
@@ -16,13 +17,36 @@ from .selectors import Entry, entries
 
 @dataclass(frozen=True)
 class Resume:
-    page: Page  # in the reader's language tree
-    position_seconds: float
+    page: Page | None  # in the reader's language tree; None for a step another app offers
+    position_seconds: float = 0.0
+    link: str = ""  # that step's address (e.g. the test still to pass)
 
     @property
     def url(self) -> str:
+        if self.page is None:
+            return self.link
         url = self.page.url
         return f"{url}?t={int(self.position_seconds)}" if self.position_seconds >= 1 else url
+
+
+# Once every lesson is done, what comes next (a test to pass) is another app's to say:
+# ``(learner, course_keys) -> {course_key: address}``, one call for all her courses.
+NextSteps = Callable[[object, list[UUID]], dict[UUID, str]]
+_next_steps: list[NextSteps] = []
+
+
+def register_next_steps(next_steps: NextSteps) -> NextSteps:
+    if next_steps not in _next_steps:
+        _next_steps.append(next_steps)
+    return next_steps
+
+
+def _steps_after_lessons(learner, course_keys: list[UUID]) -> dict[UUID, Resume]:
+    steps: dict[UUID, Resume] = {}
+    for next_steps in _next_steps:
+        for key, link in next_steps(learner, course_keys).items():
+            steps.setdefault(key, Resume(page=None, link=link))
+    return steps
 
 
 @dataclass(frozen=True)
@@ -82,6 +106,17 @@ def learner_courses(learner, language_code: str, course_keys=None) -> list[Cours
         if order:
             targets[key] = _next_lesson(order, {k: progress[k] for k in order if k in progress})
     target_pages = _pages_in(language_code, [lesson for lesson, _position in targets.values()])
+    lessons_finished = [
+        enrolment.course_key
+        for enrolment in enrolments
+        if not enrolment.completed_at
+        and lessons.get(enrolment.course_key)
+        and all(
+            k in progress and progress[k].status == LessonProgress.Status.DONE
+            for k in lessons[enrolment.course_key]
+        )
+    ]
+    after_lessons = _steps_after_lessons(learner, lessons_finished) if lessons_finished else {}
     result = []
     for enrolment in enrolments:
         if enrolment.course_key not in resolved:
@@ -91,7 +126,7 @@ def learner_courses(learner, language_code: str, course_keys=None) -> list[Cours
             1 for k in order if k in progress and progress[k].status == LessonProgress.Status.DONE
         )
         target = targets.get(enrolment.course_key)
-        resume = (
+        resume = after_lessons.get(enrolment.course_key) or (
             Resume(page=target_pages[target[0]], position_seconds=target[1])
             if target and target[0] in target_pages
             else None

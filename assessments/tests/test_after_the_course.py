@@ -1,4 +1,6 @@
-"""What she meets once the course is finished and the certificate is hers."""
+"""What she meets once her lessons are done, and once the certificate is hers."""
+
+import re
 
 from assessments.services.attempts import attempt_start, attempt_submit
 from courses.api import LessonPage, lesson_mark_done
@@ -22,3 +24,19 @@ def test_the_dashboard_does_not_say_she_never_started(
     assert "You have not started a course yet." not in html
     assert "You finished every course you started." in html
     assert "🏅" in html
+
+
+def test_with_every_lesson_done_continue_opens_the_test_still_to_pass(
+    demo_quizzes, module_test, learner, client
+):
+    _practice, final = demo_quizzes
+    course = final.course
+    for lesson in course.get_descendants().type(LessonPage).filter(locale=course.locale):
+        lesson_mark_done(learner=learner, lesson_key=lesson.translation_key)
+    client.force_login(learner)
+    continue_link = re.compile(r'href="([^"]+)" data-continue')
+    first = continue_link.search(client.get("/fr/me/").content.decode()).group(1)
+    assert first == f"/fr/tests/{module_test.pk}/"  # the module test comes before the final one
+    pass_test(learner, module_test)
+    then = continue_link.search(client.get("/fr/me/").content.decode()).group(1)
+    assert then == f"/fr/tests/{final.pk}/"
