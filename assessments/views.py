@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from core.phones import phone_number_verified
-from courses.api import LessonPage, learner_tag
+from courses.api import LessonPage, learner_courses, learner_tag
 
 from .access import may_see_learner_work
 from .forms import response_from, responses_from
@@ -152,11 +152,15 @@ def attempt_result(request, attempt_id: int):
         )
         for question in question_views(attempt.plan["questions"], language)
     ]
-    certificate = None
-    if attempt.passed and attempt.quiz.course_id:
+    certificate, resume = None, None
+    if attempt.quiz.course_id:
         course_key = attempt.quiz.course.translation_key
-        certificate = course_certificate(learner=request.user, course_key=course_key)
-    context = {"attempt": attempt, "rows": rows, "certificate": certificate}
+        if attempt.passed:
+            certificate = course_certificate(learner=request.user, course_key=course_key)
+        if certificate is None:  # not finished yet: the way back into the course
+            progress = learner_courses(request.user, language, course_keys=[course_key])
+            resume = progress[0].resume if progress else None
+    context = {"attempt": attempt, "rows": rows, "certificate": certificate, "resume": resume}
     return render(request, "assessments/result.html", context)
 
 

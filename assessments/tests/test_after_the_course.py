@@ -40,3 +40,16 @@ def test_with_every_lesson_done_continue_opens_the_test_still_to_pass(
     pass_test(learner, module_test)
     then = continue_link.search(client.get("/fr/me/").content.decode()).group(1)
     assert then == f"/fr/tests/{final.pk}/"
+
+
+def test_a_passed_module_test_offers_to_continue_the_course(
+    demo_quizzes, module_test, learner, client
+):
+    course = demo_quizzes[1].course
+    first = course.get_descendants().type(LessonPage).filter(locale=course.locale).first()
+    lesson_mark_done(learner=learner, lesson_key=first.translation_key)  # she is in the course
+    pass_test(learner, module_test)
+    attempt = module_test.attempt_set.get(learner=learner, passed=True)
+    client.force_login(learner)
+    html = client.get(f"/ar/tests/attempt/{attempt.pk}/result/").content.decode()
+    assert re.search(r'href="/ar/[^"]+" data-continue', html)
