@@ -1,11 +1,15 @@
 """Writes: interest events, adopting an idea, editing a project, inviting co-founders."""
 
+from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.urls import reverse
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
 
-from academy.api import verified_number_require
+from academy.api import send_sms, verified_number_require
 from core.languages import fallback_chain
 from core.phones import normalise_phone_number
 
@@ -67,6 +71,25 @@ def _founders_needed(project: Project) -> int:
     return max(0, project.min_founders - project.members.count())
 
 
+INVITATION_SMS = gettext_noop(
+    "Taawounia Academy: %(name)s invites you to found the cooperative project «%(project)s». "
+    "Sign in with this number, or create your account, to answer: %(url)s"
+)
+
+
+def _invitation_text(invitation: Invitation) -> None:
+    """Text the invitee, in her language if she has an account, else in the inviter's."""
+    invitee = get_user_model().objects.filter(phone_number=invitation.phone_number).first()
+    language = (invitee and invitee.preferred_language) or translation.get_language()
+    with translation.override(language):
+        text = _(INVITATION_SMS) % {
+            "name": invitation.invited_by.get_short_name(),
+            "project": invitation.project.name,
+            "url": settings.WAGTAILADMIN_BASE_URL + reverse("project_bank:projects"),
+        }
+    send_sms(to=invitation.phone_number, text=text)
+
+
 @transaction.atomic
 def invitation_create(*, project: Project, invited_by, phone_number: str) -> Invitation:
     if not project.members.filter(user=invited_by).exists():
@@ -93,6 +116,7 @@ def invitation_create(*, project: Project, invited_by, phone_number: str) -> Inv
         ) from None
     if project.status == Project.Status.DRAFT:
         Project.objects.filter(pk=project.pk).update(status=Project.Status.FOUNDING)
+    _invitation_text(invitation)  # leaves once the invitation is committed (core.outbox)
     return invitation
 
 

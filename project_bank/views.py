@@ -153,7 +153,7 @@ def project_invite(request: HttpRequest, public_id) -> HttpResponse:
                 invited_by=request.user,
                 phone_number=form.cleaned_data["phone_number"],
             )
-            messages.success(request, _("Invitation sent. She answers after signing in."))
+            messages.success(request, _("Invitation sent by SMS. She answers after signing in."))
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
     else:

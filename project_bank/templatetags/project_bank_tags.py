@@ -1,4 +1,5 @@
-"""Template helpers of the project bank; the dashboard uses ``{% project_ideas_for_you %}``."""
+"""Template helpers of the project bank; the dashboard uses ``{% project_ideas_for_you %}`` and
+``{% project_invitations_for_you %}``."""
 
 from decimal import Decimal
 
@@ -9,6 +10,7 @@ from core.languages import fallback_chain, is_known
 
 from ..plan import amount, label_in
 from ..recommend import recommendations_for
+from ..selectors import invitations_for
 
 register = template.Library()
 
@@ -70,3 +72,13 @@ def project_ideas_after_course(context, course_key) -> dict:
         return {"recommendations": []}
     found = recommendations_for(user=user, language_code=get_language(), course_key=course_key)
     return {"recommendations": found, "request": request}
+
+
+@register.inclusion_tag("project_bank/includes/invitations.html", takes_context=True)
+def project_invitations_for_you(context) -> dict:
+    """The co-founder invitations waiting for her answer, with the buttons to answer."""
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {"invitations": []}
+    return {"invitations": list(invitations_for(user)), "csrf_token": context.get("csrf_token")}

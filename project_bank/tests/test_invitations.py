@@ -101,3 +101,29 @@ def test_only_members_invite(project):
 def test_a_wrong_number_is_refused(project):
     with pytest.raises(ValidationError):
         invitation_create(project=project, invited_by=owner_of(project), phone_number="12")
+
+
+def test_the_invitee_gets_an_sms_and_sees_the_invitation_on_her_dashboard(
+    project, outbox, client, django_capture_on_commit_callbacks
+):
+    friend = user_make(phone="+212612300009", preferred_language="fr")
+    with django_capture_on_commit_callbacks(execute=True):
+        invitation = invitation_create(
+            project=project, invited_by=owner_of(project), phone_number="+212612300009"
+        )
+    (sms,) = outbox(to=friend.phone_number)
+    assert project.name in sms["text"]
+    assert "http://testserver/fr/projects/" in sms["text"]  # her language, the page to answer
+    client.force_login(friend)
+    dashboard = client.get("/fr/me/").content.decode()
+    assert f"/invitations/{invitation.public_id}/accept/" in dashboard
+
+
+def test_an_invitation_that_fails_sends_no_sms(project, outbox, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        invitation_create(project=project, invited_by=owner_of(project), phone_number="0612300010")
+        with pytest.raises(ValidationError):
+            invitation_create(
+                project=project, invited_by=owner_of(project), phone_number="0612300010"
+            )
+    assert len(outbox(to="+212612300010")) == 1
