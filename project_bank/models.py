@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from parler.models import TranslatableModel, TranslatedFields
 
-from core.arabic import normalise_arabic
+from core.arabic import search_document
 from core.languages import fallback_chain, is_known
 from core.regions import Region
 
@@ -104,12 +104,12 @@ class Idea(TranslatableModel):
         return shown_language(self, language_code)
 
     def search_text_refresh(self) -> None:
-        """The normalised text of every translation, for search (see core.arabic)."""
+        """The normalised text of every translation and its roots, for search (core.arabic)."""
         parts = [self.key]
         for translation in self.translations.all():
             parts += [translation.title, translation.summary, translation.description]
             parts += [translation.skills, translation.local_need]
-        self.search_text = normalise_arabic(" ".join(part for part in parts if part))
+        self.search_text = search_document(" ".join(part for part in parts if part))
 
 
 class IdeaRegion(models.Model):

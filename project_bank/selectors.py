@@ -3,10 +3,9 @@
 from dataclasses import dataclass
 from uuid import UUID
 
-from django.db import connection
 from django.db.models import Count, Q, QuerySet
 
-from core.arabic import normalise_arabic
+from core.arabic import search_words
 from core.regions import Region
 
 from .choices import INVESTMENT_BANDS
@@ -27,25 +26,13 @@ def ideas_published() -> QuerySet[Idea]:
 
 
 def _search(ideas: QuerySet[Idea], query: str) -> QuerySet[Idea]:
-    """Every word of the normalised query in the normalised text of the idea.
-
-    PostgreSQL: full-text match of the words on ``search_text`` (configuration ``simple``: the
-    text is already normalised, so no stemming) or a substring match, so prefixes still find.
-    SQLite: the substring match alone (case-insensitive LIKE on the normalised text).
-    """
-    words = normalise_arabic(query).split()
-    if not words:
-        return ideas
-    substring = Q()
-    for word in words:
-        substring &= Q(search_text__icontains=word)
-    if connection.vendor != "postgresql":
-        return ideas.filter(substring)
-    from django.contrib.postgres.search import SearchQuery, SearchVector
-
-    vector = SearchVector("search_text", config="simple")
-    full_text = SearchQuery(" ".join(words), config="simple", search_type="plain")
-    return ideas.annotate(document=vector).filter(Q(document=full_text) | substring)
+    """Every word of the query in the idea's stored text, as typed or by its root (core.arabic):
+    a substring match on the normalised text, the same on PostgreSQL and SQLite."""
+    match = Q()
+    for word, root in search_words(query):
+        found = Q(search_text__icontains=word)
+        match &= found | Q(search_text__contains=root) if root else found
+    return ideas.filter(match) if match else ideas
 
 
 def ideas_filtered(filters: IdeaFilters) -> QuerySet[Idea]:

@@ -31,6 +31,28 @@ def test_search_finds_an_idea_whatever_the_spelling(db):
         assert found == [idea], query
 
 
+@pytest.mark.parametrize(
+    ("query", "found"),
+    [
+        ("التعاونية", "cooperative"),  # the article, where the text says تعاونية
+        ("بالتعاونية", "cooperative"),  # a preposition glued on too
+        ("تعاونيات", "cooperative"),  # a plural
+        ("الزيوت", "oil"),  # a broken plural: زيوت for زيت
+        ("زيت", "oil"),
+        ("الحليب", "milk"),
+        ("النحل", "bees"),
+    ],
+)
+def test_search_ignores_the_article_and_plurals(db, query, found):
+    ideas = {
+        "cooperative": idea_make(title="تعاونية لتثمين المنتوجات المحلية"),
+        "oil": idea_make(title="عصر زيت الزيتون"),
+        "milk": idea_make(title="جمع حليب الماعز"),
+        "bees": idea_make(title="تربية نحل"),
+    }
+    assert list(ideas_filtered(IdeaFilters(query=query))) == [ideas[found]], query
+
+
 def test_search_matches_french_texts_and_word_beginnings(db):
     idea = idea_make(title="تعاونية")
     idea.set_current_language("fr")
