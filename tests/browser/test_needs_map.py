@@ -106,3 +106,22 @@ def _artifact(name: str):
 
     ARTIFACTS.mkdir(exist_ok=True)
     return ARTIFACTS / f"{name}.png"
+
+
+def test_at_sign_up_her_province_puts_its_languages_first(live_demo_academy, phone, shoot):
+    """With JavaScript, each choice shows the next list at once; nothing is hidden."""
+    page = phone.new_page()
+    page.goto(f"{live_demo_academy.url}/ar/signup/")
+    chooser = page.locator("form[data-place-chooser]")
+    with page.expect_navigation():
+        chooser.locator('select[name="region"]').select_option("09")
+    with page.expect_navigation():
+        page.locator('form[data-place-chooser] select[name="province"]').select_option(TIZNIT)
+    languages = page.locator('main form.form select[name="preferred_language"] option')
+    values = [languages.nth(i).get_attribute("value") for i in range(languages.count())]
+    assert values[:2] == ["shi", "ary"]
+    assert len(values) == 8
+    assert page.locator('main form.form input[name="province"]').input_value() == TIZNIT
+    assert page.locator('main form.form select[name="preferred_language"]').input_value() == "ar"
+    assert_fits_the_phone(page)
+    shoot(page, "needs-05-signup-ar")
