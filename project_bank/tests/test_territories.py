@@ -28,6 +28,19 @@ def note_make(*, key: str, province: str = TIZNIT, kind: str = "need", sector: s
     return note
 
 
+def picture_make():
+    """A small real image, as staff upload one."""
+    import io
+
+    from django.core.files.images import ImageFile
+    from PIL import Image as Picture
+    from wagtail.images import get_image_model
+
+    data = io.BytesIO()
+    Picture.new("RGB", (320, 240), (30, 120, 80)).save(data, "PNG")
+    return get_image_model().objects.create(title="champ", file=ImageFile(data, name="champ.png"))
+
+
 def _figures(page: str) -> dict[str, str]:
     return dict(re.findall(r'data-figure="([^"]+)" data-value="([^"]*)"', page))
 
@@ -241,3 +254,29 @@ def test_the_demo_notes_load_twice_as_examples_and_only_cite_the_census():
         for translation in note.translations.all():
             marked = ("demo", "démonstration", "للعرض")
             assert any(word in translation.recorded_at.lower() for word in marked)
+
+
+def test_the_province_page_asks_the_database_the_same_whatever_its_notes_and_ideas(client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def queries() -> int:
+        client.get(f"/fr/territories/{TIZNIT}/")  # warm: sessions, locales
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(f"/fr/territories/{TIZNIT}/").status_code == 200
+        return len(captured)
+
+    def with_picture(item) -> None:
+        item.picture = picture_make()
+        item.save()
+
+    with_picture(note_make(key="n-0", ar="حاجة", sector="argan"))
+    with_picture(idea_make(key="i-0", sector="argan"))
+    few = queries()
+    for n in range(1, 8):
+        with_picture(note_make(key=f"n-{n}", kind=("need", "potential")[n % 2], ar=f"حاجة {n}"))
+        with_picture(idea_make(key=f"i-{n}", sector=("argan", "food")[n % 2]))
+    assert queries() == few
+    page = client.get(f"/fr/territories/{TIZNIT}/").content.decode()
+    assert page.count('class="note-picture"') == 8
+    assert page.count('class="card-picture"') == 8
