@@ -280,3 +280,27 @@ def test_the_province_page_asks_the_database_the_same_whatever_its_notes_and_ide
     page = client.get(f"/fr/territories/{TIZNIT}/").content.decode()
     assert page.count('class="note-picture"') == 8
     assert page.count('class="card-picture"') == 8
+
+
+def test_staff_name_an_ideas_provinces_in_the_admin_within_its_regions(admin_client):
+    idea = idea_make(key="argan", sector="argan")
+    form = {
+        "key": "argan",
+        "title": "Huile d'argan",
+        "sector": "argan",
+        "investment_min": "1000",
+        "investment_max": "2000",
+        "jobs": "3",
+        "plan": '{"startup": [], "monthly": [], "products": []}',
+        "is_published": "on",
+        "region_codes": ["09"],
+        "province_codes": [TIZNIT, "02.411"],
+    }
+    url = f"/admin/project-ideas/edit/{idea.pk}/?language=fr"
+    refused = admin_client.post(url, form)
+    assert refused.status_code == 200
+    assert "02.411" in refused.content.decode()
+    assert Idea.objects.get(pk=idea.pk).provinces == []
+    response = admin_client.post(url, {**form, "province_codes": [TIZNIT]})
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assert Idea.objects.get(pk=idea.pk).provinces == [TIZNIT]
