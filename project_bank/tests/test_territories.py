@@ -304,3 +304,14 @@ def test_staff_name_an_ideas_provinces_in_the_admin_within_its_regions(admin_cli
     response = admin_client.post(url, {**form, "province_codes": [TIZNIT]})
     assert response.status_code == 302, response.content.decode()[:2000]
     assert Idea.objects.get(pk=idea.pk).provinces == [TIZNIT]
+
+
+def test_her_dashboard_leads_to_her_provinces_needs(client):
+    itto = user_make(region="09", province_id=TIZNIT)
+    client.force_login(itto)
+    page = client.get("/shi/me/").content.decode()
+    assert f'href="/shi/territories/{TIZNIT}/" data-needs-link' in page
+    itto.province_id = None
+    itto.save()
+    page = client.get("/shi/me/").content.decode()
+    assert 'href="/shi/territories/" data-needs-link' in page
