@@ -62,6 +62,7 @@ demo: migrate ## Load the demo academy and demo accounts (idempotent)
 	$(PY) manage.py load_demo
 	$(PY) manage.py load_demo_ideas
 	$(PY) manage.py load_demo_funding
+	$(PY) manage.py load_demo_territory_notes
 	$(PY) manage.py load_demo_assessments
 
 # Two workers: SMS, outbox relay and imports (default) never wait behind a transcode (media).

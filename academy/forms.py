@@ -82,17 +82,91 @@ class ProfileFields(forms.Form):
         return year
 
 
+def languages_spoken_here(form: forms.Form, code: str) -> None:
+    """Put first in the form's language list the languages the census finds most used in the
+    unit ``code`` (commune, province or region); none hidden, the chosen one kept."""
+    if not code:
+        return
+    # The first choice is shown selected when none is saved: keep the one she reads now.
+    if not form.initial.get("preferred_language"):
+        form.initial["preferred_language"] = get_language()
+    field = form.fields["preferred_language"]
+    by_code = dict(field.choices)
+    order = census.language_order(code=code, languages=list(by_code))
+    field.choices = [(language, by_code[language]) for language in order]
+
+
+def territory_consistent(data: dict) -> dict:
+    """A province outside the region, or a commune outside the province, is dropped."""
+    region, province = data.get("region") or "", data.get("province") or ""
+    if not region or not province.startswith(f"{region}."):
+        data["province"] = province = ""
+    if not province or not (data.get("commune") or "").startswith(f"{province}."):
+        data["commune"] = ""
+    return data
+
+
+class PlaceForm(forms.Form):
+    """Where she lives, asked first at sign-up (a GET form, so nothing she typed is lost): each
+    answer lists the next level's places, and her language list puts first the languages most
+    used there. Unknown or mismatched codes are dropped, never refused."""
+
+    region = forms.ChoiceField(
+        label=_("Region"), choices=[("", _("Skip")), *Region.choices], required=False
+    )
+    province = forms.ChoiceField(label=_("Province or prefecture"), required=False)
+    commune = forms.ChoiceField(label=_("Commune"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        region = self.data.get("region") or ""
+        province = self.data.get("province") or ""
+        provinces = geography.provinces(region=region) if region in Region.values else None
+        communes = (
+            geography.communes(province=province)
+            if provinces is not None and province.startswith(f"{region}.")
+            else None
+        )
+        for name, units in (("province", provinces), ("commune", communes)):
+            if units is None:
+                del self.fields[name]
+            else:
+                self.fields[name].choices = [("", _("Skip")), *geography.choices(units)]
+
+    def place(self) -> dict[str, str]:
+        """The region, province and commune she chose, consistent with one another."""
+        self.is_valid()
+        data = {
+            name: self.cleaned_data.get(name) or "" for name in ("region", "province", "commune")
+        }
+        return territory_consistent(data)
+
+
 class SignUpForm(ProfileFields):
+    """Sign-up; her place comes from ``PlaceForm`` (hidden here) and orders her languages."""
+
     phone_number = PhoneField()
     pin = PinField()
     pin_again = PinField(label=_("The same PIN again"))
+    region = forms.ChoiceField(
+        choices=[("", ""), *Region.choices], required=False, widget=forms.HiddenInput
+    )
+    province = forms.CharField(required=False, widget=forms.HiddenInput)
+    commune = forms.CharField(required=False, widget=forms.HiddenInput)
     consent = forms.BooleanField(
         label=_("I have read what Taawounia Academy keeps about me and why."), required=True
     )
     field_order = ["phone_number", "pin", "pin_again", "first_name", "preferred_language"]
 
+    def __init__(self, *args, place: dict | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        place = place or {}
+        self.initial.update(place)
+        code = place.get("commune") or place.get("province") or place.get("region") or ""
+        languages_spoken_here(self, code)
+
     def clean(self):
-        data = super().clean()
+        data = territory_consistent(super().clean())
         if data.get("pin") and data.get("pin") != data.get("pin_again"):
             self.add_error(
                 "pin_again", ValidationError(_("The two PINs differ."), code="pin_mismatch")
@@ -120,19 +194,7 @@ class ProfileForm(ProfileFields):
         in_region = province.startswith(f"{region}.") if region else False
         communes = geography.communes(province=province) if in_region else None
         self._territory_widget("commune", communes)
-        self._languages_spoken_here(self.initial.get("commune") or province or region)
-
-    def _languages_spoken_here(self, code: str) -> None:
-        """The languages the census finds most used where she lives come first; none hidden."""
-        if not code:
-            return
-        # The first choice is shown selected when none is saved: keep the one she reads now.
-        if not self.initial.get("preferred_language"):
-            self.initial["preferred_language"] = get_language()
-        field = self.fields["preferred_language"]
-        by_code = dict(field.choices)
-        order = census.language_order(code=code, languages=list(by_code))
-        field.choices = [(language, by_code[language]) for language in order]
+        languages_spoken_here(self, self.initial.get("commune") or province or region)
 
     def _territory_widget(self, name: str, units) -> None:
         if units is None:
@@ -142,13 +204,7 @@ class ProfileForm(ProfileFields):
         self.fields[name].widget = forms.Select(choices=choices)
 
     def clean(self):
-        data = super().clean()
-        region, province = data.get("region") or "", data.get("province") or ""
-        if not region or not province.startswith(f"{region}."):
-            data["province"] = province = ""
-        if not province or not (data.get("commune") or "").startswith(f"{province}."):
-            data["commune"] = ""
-        return data
+        return territory_consistent(super().clean())
 
 
 class SignInForm(forms.Form):

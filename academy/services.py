@@ -50,10 +50,21 @@ def _unused_number(raw: str) -> str:
     return phone_number
 
 
+def _model_fields(profile: dict) -> dict:
+    """Profile answers as model fields: the province and commune are stored by code."""
+    return {
+        f"{key}_id" if key in TERRITORY_FIELDS else key: value or None
+        if key in TERRITORY_FIELDS
+        else value
+        for key, value in profile.items()
+    }
+
+
 def _new_user(*, phone_number: str, pin: str | None, registered_by=None, **profile) -> User:
     """A checked account, not saved yet: the PIN is hashed here, before any transaction, so that
     no write lock (SQLite's is one for the whole database) is held for the hashing's second."""
-    user = User(phone_number=phone_number, registered_by=registered_by, **profile)
+    user = User(phone_number=phone_number, registered_by=registered_by, **_model_fields(profile))
+    _territory_check(user)
     if pin is None:
         user.set_unusable_password()
     else:
@@ -128,7 +139,8 @@ def learner_sign_up(*, phone_number: str, pin: str, ip: str | None = None, **pro
     validate_pin(pin)
     owner = User.objects.filter(phone_number=number).first()
     if owner is not None:
-        stand_in = User(phone_number=number, **profile)
+        stand_in = User(phone_number=number, **_model_fields(profile))
+        _territory_check(stand_in)
         stand_in.set_password(pin)  # the same hashing and checks as a new account
         stand_in.full_clean(exclude=["password", "phone_number"])
         try:

@@ -8,10 +8,11 @@ from parler.forms import TranslatableModelForm
 from wagtail.images.widgets import AdminImageChooser
 from wagtail.models import Page
 
+from core.geography import selectors as geography
 from core.regions import Region
 
 from .choices import FundingGroup, ProjectStage, Sector, TargetGroup
-from .models import FundingSource, Idea, IdeaRegion
+from .models import FundingSource, Idea, IdeaRegion, TerritoryNote
 from .services import idea_search_text_update
 
 PLAN_HELP = _(
@@ -44,6 +45,12 @@ class IdeaAdminForm(TranslatableModelForm):
         choices=Region.choices,
         widget=forms.CheckboxSelectMultiple,
     )
+    province_codes = forms.MultipleChoiceField(
+        label=_("Provinces where it fits best (none: every province of its regions)"),
+        choices=(),
+        required=False,
+        widget=forms.SelectMultiple(attrs={"size": 8}),
+    )
     courses = forms.MultipleChoiceField(
         label=_("Linked courses (its learning path)"),
         choices=(),
@@ -75,6 +82,8 @@ class IdeaAdminForm(TranslatableModelForm):
     def __init__(self, *args, for_user=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["courses"].choices = course_choices()
+        self.fields["province_codes"].choices = geography.choices(geography.provinces())
+        self.initial["province_codes"] = self.instance.provinces
         for name in ("title", "summary", "description", "skills", "local_need"):
             self.fields[name].widget.attrs["dir"] = "auto"
         if self.instance.pk:
@@ -85,10 +94,26 @@ class IdeaAdminForm(TranslatableModelForm):
             self.initial["courses"] = [str(key) for key in self.instance.course_keys]
         self.initial.setdefault("plan", json.loads(json.dumps(self.instance.plan)))
 
+    def clean(self):
+        data = super().clean()
+        regions = set(data.get("region_codes") or [])
+        outside = [code for code in data.get("province_codes") or [] if code[:2] not in regions]
+        if outside:
+            self.add_error(
+                "province_codes",
+                forms.ValidationError(
+                    _("These provinces are not in the regions ticked: %(codes)s."),
+                    code="province_outside_regions",
+                    params={"codes": ", ".join(outside)},
+                ),
+            )
+        return data
+
     def save(self, commit=True):
         idea = super().save(commit=False)
         idea.target_groups = self.cleaned_data["target_groups"]
         idea.course_keys = self.cleaned_data["courses"]
+        idea.provinces = self.cleaned_data["province_codes"]
         idea.plan = self.cleaned_data.get("plan") or {"startup": [], "monthly": [], "products": []}
         idea.save()
         codes = self.cleaned_data["region_codes"]
@@ -171,3 +196,29 @@ class FundingSourceAdminForm(TranslatableModelForm):
             setattr(source, attribute, self.cleaned_data[form_name])
         source.save()
         return source
+
+
+class TerritoryNoteAdminForm(TranslatableModelForm):
+    """A need or potential of a province, its texts and recording in one language at a time."""
+
+    class Meta:
+        model = TerritoryNote
+        fields = [
+            "key",
+            "province",
+            "kind",
+            "sector",
+            "title",
+            "text",
+            "recorded_at",
+            "audio",
+            "picture",
+            "is_demo",
+            "is_published",
+        ]
+        widgets = {"picture": AdminImageChooser}
+
+    def __init__(self, *args, for_user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("title", "text", "recorded_at"):
+            self.fields[name].widget.attrs["dir"] = "auto"

@@ -20,7 +20,7 @@ from core.languages import LANGUAGES, is_known
 from core.models import ImportJob
 
 from . import funding_imports
-from .admin_forms import FundingSourceAdminForm, IdeaAdminForm
+from .admin_forms import FundingSourceAdminForm, IdeaAdminForm, TerritoryNoteAdminForm
 from .imports import (
     BACKGROUND_FROM_ROWS,
     MAX_BYTES,
@@ -29,7 +29,7 @@ from .imports import (
     rows_check,
     rows_read,
 )
-from .models import FundingSource, Idea
+from .models import FundingSource, Idea, TerritoryNote
 
 CHANGE = "project_bank.change_idea"
 SESSION_KEY = "project_bank_import"
@@ -172,6 +172,75 @@ class FundingSourceViewSet(ModelViewSet):
 
     def get_form_class(self, for_update=False):
         return FundingSourceAdminForm
+
+
+class _NoteLanguageMixin:
+    def get_form_class(self):
+        return type(
+            "TerritoryNoteForm",
+            (TerritoryNoteAdminForm,),
+            {"language_code": _language(self.request)},
+        )
+
+    def get_object(self, queryset=None):
+        note = super().get_object(queryset)
+        note.set_current_language(_language(self.request))
+        return note
+
+    def get_success_url(self):
+        return reverse("project_bank_notes:index")
+
+
+class TerritoryNoteCreateView(_NoteLanguageMixin, CreateView):
+    pass
+
+
+class TerritoryNoteEditView(_NoteLanguageMixin, EditView):
+    def get_edit_url(self):
+        return super().get_edit_url() + f"?language={_language(self.request)}"
+
+
+class NoteTranslationsColumn(Column):
+    """Links to edit a note's texts in each language (those with texts are marked ✓)."""
+
+    def get_value(self, instance):
+        done = set(instance.get_available_languages())
+        url = reverse("project_bank_notes:edit", args=[instance.pk])
+        return format_html_join(
+            " ",
+            '<a href="{}?language={}" lang="{}">{}{}</a>',
+            (
+                (url, lang.code, lang.code, lang.code, "✓" if lang.code in done else "")
+                for lang in LANGUAGES
+            ),
+        )
+
+
+class TerritoryNoteViewSet(ModelViewSet):
+    """Needs and potential of provinces, as recorded at the regional meetings."""
+
+    model = TerritoryNote
+    icon = "site"
+    menu_label = gettext_lazy("Needs and potential")
+    add_to_admin_menu = True
+    menu_order = 265
+    add_view_class = TerritoryNoteCreateView
+    edit_view_class = TerritoryNoteEditView
+    list_display = [
+        "__str__",
+        "province",
+        "kind",
+        "sector",
+        "is_demo",
+        "is_published",
+        NoteTranslationsColumn("languages", label=gettext_lazy("Texts (edit a language)")),
+    ]
+    list_filter = ["kind", "sector", "is_demo", "is_published"]
+    search_fields = ["key"]
+    form_fields = TerritoryNoteAdminForm.Meta.fields
+
+    def get_form_class(self, for_update=False):
+        return TerritoryNoteAdminForm
 
 
 class ImportForm(forms.Form):

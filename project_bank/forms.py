@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.geography import selectors as geography
 from core.phones import normalise_phone_number
 from core.regions import Region
 
@@ -22,6 +23,7 @@ class IdeaFilterForm(forms.Form):
     region = forms.ChoiceField(
         label=_("Region"), required=False, choices=_with_any(Region.choices, _("All regions"))
     )
+    province = forms.ChoiceField(label=_("Province or prefecture"), required=False)
     sector = forms.ChoiceField(
         label=_("Sector"), required=False, choices=_with_any(Sector.choices, _("All sectors"))
     )
@@ -33,6 +35,13 @@ class IdeaFilterForm(forms.Form):
     group = forms.ChoiceField(
         label=_("For"), required=False, choices=_with_any(TargetGroup.choices, _("Everyone"))
     )
+
+    def __init__(self, *args, **kwargs):
+        """The province list holds the chosen region's provinces (none without a region)."""
+        super().__init__(*args, **kwargs)
+        region = self.data.get("region") or ""
+        units = geography.provinces(region=region) if region in Region.values else []
+        self.fields["province"].choices = _with_any(geography.choices(units), _("All provinces"))
 
 
 class ProjectForm(forms.Form):

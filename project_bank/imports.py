@@ -16,6 +16,7 @@ from wagtail.models import Page
 
 from core import imports as core_imports
 from core.languages import LANGUAGES
+from core.models import Province
 from core.regions import Region
 from core.spreadsheets import Limits, simplified, table_read
 
@@ -199,6 +200,27 @@ def _choices(row: IdeaRow, raw: dict, problems: list) -> None:
             )
         )
     row.data["target_groups"] = groups
+    _provinces(row, raw, problems)
+
+
+def _provinces(row: IdeaRow, raw: dict, problems: list) -> None:
+    """Optional province codes (``09.581``), each in one of the idea's regions."""
+    codes = split_values(raw.get("provinces", ""))
+    known = set(Province.objects.filter(code__in=codes).values_list("code", flat=True))
+    wrong = [code for code in codes if code not in known or code[:2] not in row.regions]
+    if wrong:
+        problems.append(
+            (
+                _(
+                    "Provinces must be province codes of the idea's regions, for example “09.581”: "
+                    "not %(codes)s."
+                )
+                % {"codes": ", ".join(wrong)},
+                "provinces",
+                "unknown_province",
+            )
+        )
+    row.data["provinces"] = codes
 
 
 def _numbers(row: IdeaRow, raw: dict, problems: list) -> None:
@@ -294,6 +316,7 @@ def _idea_save(row: IdeaRow) -> Idea:
     idea.investment_max = data.get("investment_max") or 0
     idea.jobs = data.get("jobs") or 0
     idea.course_keys, idea.plan = data["course_keys"], row.plan
+    idea.provinces = data.get("provinces") or []
     for code, texts in row.texts.items():
         idea.set_current_language(code)
         for name, text in texts.items():

@@ -3,6 +3,8 @@
 import uuid
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import FileExtensionValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -22,6 +24,19 @@ def shown_language(translatable, language_code: str) -> str:
     available = {translation.language_code for translation in translatable.translations.all()}
     chain = fallback_chain(language_code) if is_known(language_code) else ()
     return next((code for code in chain if code in available), next(iter(available), ""))
+
+
+AUDIO_EXTENSIONS = ["mp3", "m4a", "ogg", "oga", "opus", "wav", "webm"]
+AUDIO_MAX_BYTES = 5 * 1024 * 1024
+
+
+def audio_size_validate(upload) -> None:
+    if upload.size > AUDIO_MAX_BYTES:
+        raise ValidationError(
+            _("This recording is too large: at most %(limit)s MB."),
+            code="audio_too_large",
+            params={"limit": AUDIO_MAX_BYTES // (1024 * 1024)},
+        )
 
 
 def empty_plan() -> dict:
@@ -46,6 +61,8 @@ class Idea(TranslatableModel):
     # Comma-delimited with a comma at each end (",women,youth,"), so a filter is one LIKE that
     # works the same on SQLite and PostgreSQL.
     target_groups_text = models.CharField(_("target groups"), max_length=200, blank=True)
+    # Province codes of its regions where it fits best (",09.581,09.001,"); empty: all of them.
+    provinces_text = models.CharField(_("provinces"), max_length=1000, blank=True)
     min_founders_override = models.PositiveSmallIntegerField(
         _("minimum number of founders"),
         null=True,
@@ -87,6 +104,11 @@ class Idea(TranslatableModel):
     def target_groups(self, groups) -> None:
         chosen = [group for group in TargetGroup.values if group in set(groups)]
         self.target_groups_text = f",{','.join(chosen)}," if chosen else ""
+
+    provinces = property(
+        lambda self: _codes_get(self.provinces_text),
+        lambda self, codes: setattr(self, "provinces_text", _codes_set(codes, sorted(set(codes)))),
+    )
 
     @property
     def target_group_labels(self) -> list[str]:
@@ -333,3 +355,80 @@ class FundingSource(TranslatableModel):
         lambda self: _codes_get(self.stages_text),
         lambda self, codes: setattr(self, "stages_text", _codes_set(codes, ProjectStage.values)),
     )
+
+
+def note_audio_upload_to(note, filename: str) -> str:
+    return f"territory-notes/{uuid.uuid4()}/{filename}"
+
+
+class TerritoryNote(TranslatableModel):
+    """A need or a potential of a province, as staff recorded it at a regional meeting.
+
+    The texts and the spoken summary are translated (a Tachelhit listener hears Tachelhit where
+    staff recorded it); the province, sector and picture are shared."""
+
+    class Kind(models.TextChoices):
+        NEED = "need", _("Need")
+        POTENTIAL = "potential", _("Potential")
+
+    key = models.SlugField(
+        _("key"),
+        max_length=80,
+        unique=True,
+        help_text=_("Stable identifier: loading the same key again updates this note."),
+    )
+    province = models.ForeignKey(
+        "core.Province",
+        verbose_name=_("province or prefecture"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind)
+    sector = models.CharField(
+        _("sector"),
+        max_length=30,
+        choices=Sector,
+        blank=True,
+        help_text=_("The ideas of this sector are shown first on the province's page."),
+    )
+    translations = TranslatedFields(
+        title=models.CharField(_("title"), max_length=200),
+        text=models.TextField(_("what was said"), blank=True),
+        recorded_at=models.CharField(
+            _("where and when it was recorded"), max_length=200, blank=True
+        ),
+        audio=models.FileField(
+            _("spoken summary"),
+            upload_to=note_audio_upload_to,
+            max_length=300,
+            blank=True,
+            validators=[FileExtensionValidator(AUDIO_EXTENSIONS), audio_size_validate],
+            help_text=_("A short recording (mp3, m4a, ogg, opus; at most 5 MB)."),
+        ),
+    )
+    picture = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("picture"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    is_demo = models.BooleanField(
+        _("demo example"),
+        default=False,
+        help_text=_("Loaded with the demo as an example: not a record of a real meeting."),
+    )
+    is_published = models.BooleanField(_("published"), default=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("need or potential of a province")
+        verbose_name_plural = _("needs and potential of provinces")
+        ordering = ["province", "kind", "key"]
+
+    def __str__(self) -> str:
+        return self.safe_translation_getter("title", any_language=True) or self.key
+
+    def shown_language(self, language_code: str) -> str:
+        return shown_language(self, language_code)

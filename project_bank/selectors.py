@@ -15,6 +15,7 @@ from .models import Idea, IdeaRegion, Invitation, Project
 @dataclass(frozen=True)
 class IdeaFilters:
     region: str = ""
+    province: str = ""  # an HCP province code inside ``region``
     sector: str = ""
     investment: str = ""
     target_group: str = ""
@@ -39,6 +40,11 @@ def ideas_filtered(filters: IdeaFilters) -> QuerySet[Idea]:
     ideas = ideas_published()
     if filters.region:
         ideas = ideas.filter(regions__region=filters.region)
+    if filters.province:
+        # An idea that names no province fits every province of its regions.
+        ideas = ideas.filter(
+            Q(provinces_text="") | Q(provinces_text__contains=f",{filters.province},")
+        )
     if filters.sector:
         ideas = ideas.filter(sector=filters.sector)
     if filters.target_group:

@@ -6,6 +6,8 @@ app_name = "project_bank"
 
 urlpatterns = [
     path("ideas/", views.idea_list, name="ideas"),
+    path("territories/", views.territory_index, name="territories"),
+    path("territories/<str:code>/", views.territory_detail, name="territory"),
     path("ideas/statistics/", views.staff_statistics, name="statistics"),
     path("ideas/<slug:key>/", views.idea_detail, name="idea"),
     path("ideas/<slug:key>/adopt/", views.idea_adopt, name="adopt"),

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 
 from core.regions import Region
 
-from . import selectors, services, statistics
+from . import selectors, services, statistics, territories
 from .forms import IdeaFilterForm, InviteForm, ProjectForm, plan_from_post, plan_rows
 from .funding import funding_sources_for_project
 from .map import region_map
@@ -29,6 +29,7 @@ def _filters(request: HttpRequest) -> tuple[IdeaFilterForm, selectors.IdeaFilter
     clean = {name: form.cleaned_data.get(name) or "" for name in form.fields}
     filters = selectors.IdeaFilters(
         region=clean["region"],
+        province=clean["province"] if clean["region"] else "",
         sector=clean["sector"],
         investment=clean["investment"],
         target_group=clean["group"],
@@ -48,8 +49,36 @@ def idea_list(request: HttpRequest) -> HttpResponse:
             "ideas": ideas,
             "region_map": region_map(selectors.region_counts(), request.GET, filters.region),
             "region_label": Region(filters.region).label if filters.region else "",
+            "province": filters.province,
         },
     )
+
+
+def territory_index(request: HttpRequest) -> HttpResponse:
+    """The map of needs and potential: the regions, then the chosen region's provinces."""
+    region = request.GET.get("region")
+    if region is None and request.user.is_authenticated:
+        region = request.user.region  # her region first; "All regions" clears it
+    region = region if region in Region.values else ""
+    return render(
+        request,
+        "project_bank/territory_index.html",
+        {
+            "region": region,
+            "region_label": Region(region).label if region else "",
+            "needs_map": territories.needs_map(region),
+            "provinces": territories.provinces_of(region),
+            "her_province": getattr(request.user, "province_id", None),
+        },
+    )
+
+
+def territory_detail(request: HttpRequest, code: str) -> HttpResponse:
+    """A province's needs and potential: census, register, staff notes, the ideas that fit."""
+    page = territories.province_page(code)
+    if page is None:
+        raise Http404
+    return render(request, "project_bank/territory_detail.html", {"page": page})
 
 
 def idea_detail(request: HttpRequest, key: str) -> HttpResponse:

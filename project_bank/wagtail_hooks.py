@@ -16,6 +16,11 @@ def register_funding_viewset():
     return admin_views.FundingSourceViewSet("project_bank_funding", url_prefix="funding-sources")
 
 
+@hooks.register("register_admin_viewset")
+def register_territory_note_viewset():
+    return admin_views.TerritoryNoteViewSet("project_bank_notes", url_prefix="territory-notes")
+
+
 @hooks.register("register_admin_urls")
 def register_import_url():
     return [

@@ -14,7 +14,15 @@ from django.views.decorators.http import require_POST
 from .. import services
 from ..authentication import client_ip
 from ..device import forget_learner, recent_learner_ids, recent_learners, remember_learner
-from ..forms import ActivateForm, CodeForm, ResetForm, ResetRequestForm, SignInForm, SignUpForm
+from ..forms import (
+    ActivateForm,
+    CodeForm,
+    PlaceForm,
+    ResetForm,
+    ResetRequestForm,
+    SignInForm,
+    SignUpForm,
+)
 from ..models import User
 
 
@@ -60,7 +68,13 @@ def _run(form, action) -> object | None:
 
 @never_cache
 def sign_up(request: HttpRequest) -> HttpResponse:
-    form = SignUpForm(request.POST or None, initial={"preferred_language": get_language()})
+    """Where she lives first (a GET form: her languages come first), then her account."""
+    place_form = PlaceForm(request.POST if request.method == "POST" else request.GET)
+    form = SignUpForm(
+        request.POST or None,
+        initial={"preferred_language": get_language()},
+        place=place_form.place(),
+    )
     if request.method == "POST":
         user = _run(
             form,
@@ -78,7 +92,7 @@ def sign_up(request: HttpRequest) -> HttpResponse:
                 "first_name": user.first_name,
             }
             return redirect("verify_phone")
-    return render(request, "academy/auth/sign_up.html", {"form": form})
+    return render(request, "academy/auth/sign_up.html", {"form": form, "place_form": place_form})
 
 
 def _verifying(request: HttpRequest) -> User | None:
