@@ -20,6 +20,6 @@ def refresh(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("project_bank", "0002_funding_sources")]
+    dependencies = [("project_bank", "0003_territory_notes")]
 
     operations = [migrations.RunPython(refresh, migrations.RunPython.noop)]
