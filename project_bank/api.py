@@ -22,9 +22,9 @@ def project_founders_count(project: Project) -> int:
 
 
 __all__ = [
+    "YOUTH_MAX_AGE",
     "Project",
     "Sector",
-    "YOUTH_MAX_AGE",
     "min_founders",
     "project_for_founding",
     "project_founders",

@@ -144,7 +144,7 @@ def file_update(
     user,
     names: list[str],
     share_value: int,
-    object: str,  # noqa: A002 - the legal word
+    object: str,
     sector: str,
     address: str,
     region_code: str | None,
