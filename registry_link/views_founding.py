@@ -4,7 +4,8 @@ and documents too (``founding.selectors``)."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.contrib.staticfiles.storage import staticfiles_storage
+from django.contrib.staticfiles import finders
+from django.templatetags.static import static
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -37,10 +38,7 @@ def _step_audio(kind: str) -> str:
     """A recorded explanation for this step in the page's language, if one was added
     (``static/registry_link/founding/audio/<language>/<step>.mp3``); "" otherwise."""
     path = f"registry_link/founding/audio/{get_language()}/{kind}.mp3"
-    try:
-        return staticfiles_storage.url(path) if staticfiles_storage.exists(path) else ""
-    except ValueError:
-        return ""
+    return static(path) if finders.find(path) else ""
 
 
 def _steps(file) -> list[dict]:
