@@ -206,7 +206,8 @@ def test_the_whole_way_to_the_register(outbox):
     services.comment_add(file=file, staff=staff, part="object", text="Précisez l'objet.")
     services.name_approve(file=file, staff=staff, name="تعاونية تافوكت")
     file.refresh_from_db()
-    assert file.status == FileStatus.NAME_APPROVED and file.certificate_code
+    assert file.status == FileStatus.NAME_APPROVED
+    assert file.certificate_code
     assert file.steps.get(kind="name").status == StepStatus.DONE
     assert file.steps.get(kind="statutes").status == StepStatus.TODO
     # Each founder got an SMS for the change, in her language.
@@ -230,7 +231,8 @@ def test_the_whole_way_to_the_register(outbox):
         registered_on=timezone.localdate(),
     )
     assert cooperative.name_ar == "تعاونية تافوكت"
-    assert cooperative.capital == file.capital and cooperative.members_count == 5
+    assert cooperative.capital == file.capital
+    assert cooperative.members_count == 5
     memberships = Membership.objects.filter(cooperative=cooperative)
     assert memberships.count() == 5
     assert {m.source for m in memberships} == {LinkSource.FOUNDING}
@@ -241,7 +243,8 @@ def test_the_whole_way_to_the_register(outbox):
     assert file.status == FileStatus.CENTRALISED
     # Every action is logged with who and when.
     actions = list(FoundingEvent.objects.filter(file=file).values_list("action", "actor"))
-    assert ("name_approved", staff.pk) in actions and ("start", users[0].pk) in actions
+    assert ("name_approved", staff.pk) in actions
+    assert ("start", users[0].pk) in actions
     assert all(event.at for event in FoundingEvent.objects.filter(file=file))
 
 
@@ -331,7 +334,8 @@ def test_regional_staff_see_their_regions_queue(client):
     assert client.get(url, follow=True).status_code == 404  # (a 404 is sent to /ar/…, then 404)
     client.force_login(souss)
     response = client.get(reverse("registry_link_founding_queue"))
-    assert response.status_code == 200 and str(file.public_id) in response.content.decode()
+    assert response.status_code == 200
+    assert str(file.public_id) in response.content.decode()
     response = client.post(url, {"action": "comment", "part": "names", "text": "Plus court ?"})
     assert response.status_code == 302
     response = client.post(url, {"action": "changes"})
@@ -358,7 +362,8 @@ def test_name_approval_certificate_verified_publicly(client):
     )
     assert b'data-status="valid"' in response.content
     assert "تعاونية تافوكت".encode() in response.content
-    assert b"JB100" not in response.content and b"Itto" not in response.content  # no founder data
+    assert b"JB100" not in response.content
+    assert b"Itto" not in response.content
     response = client.get(reverse("registry_link:founding_verify", args=["NOPE"]))
     assert b'data-status="unknown"' in response.content
 
@@ -369,7 +374,8 @@ def test_certificate_pdf_made_directly():
     services.name_approve(file=file, staff=reviewer_make(), name=file.names[0])
     file.refresh_from_db()
     text = _pdf_text(certificate_pdf(file=file, verify_url="https://example.org/v/X/"))
-    assert "Coopérative Tafoukt Tiznit" in text and "Itto Ait Said" in text
+    assert "Coopérative Tafoukt Tiznit" in text
+    assert "Itto Ait Said" in text
 
 
 @pytest.mark.django_db(transaction=True)
