@@ -18,7 +18,7 @@ from project_bank.models import Project, ProjectMember
 from registry_link.choices import LinkSource, LinkStatus, Role
 from registry_link.founding import rules, selectors, services, steps
 from registry_link.founding.pdf import certificate_pdf, document_pdf
-from registry_link.models import Cooperative, Membership
+from registry_link.models import Membership
 from registry_link.models.founding import FileStatus, FoundingEvent, StepKind, StepStatus
 
 from .factories import cooperative_make, user_make
@@ -405,4 +405,43 @@ def test_two_reviewers_approve_at_once_one_wins():
     assert sorted(results) == ["not_submitted", "ok"]
     file.refresh_from_db()
     assert FoundingEvent.objects.filter(file=file, action="name_approved").count() == 1
-    assert Cooperative.objects.count() >= 0
+
+
+def test_a_sent_file_is_no_longer_edited_by_founders():
+    file, users = file_ready()
+    services.file_submit(file=file, user=users[0])
+    with pytest.raises(ValidationError) as error:
+        services.founder_update(
+            file=file, user=users[1], founder_id=file.founders.first().pk, full_name="X",
+            id_number="A1", occupation="", address="", shares=50, is_leader=False,
+        )  # fmt: skip
+    assert error.value.code == "file_not_editable"
+    services.changes_ask(file=file, staff=reviewer_make())
+    file.refresh_from_db()
+    assert file.is_editable  # changes asked: the founders edit and send again
+    services.file_submit(file=file, user=users[0])
+
+
+def test_documents_served_only_to_founders_and_regional_staff(client):
+    file, users = file_ready()
+    staff = reviewer_make("09")
+    services.file_submit(file=file, user=users[0])
+    services.name_approve(file=file, staff=staff, name=file.names[0])
+    client.force_login(users[1])
+    send = reverse("registry_link:founding_document_send", args=[file.public_id, "statutes"])
+    # A PDF named .png is read as what it is; an HTML page named .pdf is refused.
+    client.post(send, {"document": SimpleUploadedFile("x.pdf", b"<html>", "application/pdf")})
+    assert file.steps.get(kind="statutes").status == StepStatus.TODO
+    client.post(send, {"document": SimpleUploadedFile("scan.png", PDF, "image/png")})
+    assert file.steps.get(kind="statutes").status == StepStatus.SENT
+    url = reverse("registry_link:founding_document", args=[file.public_id, "statutes"])
+    response = client.get(url)
+    assert response["Content-Type"] == "application/pdf"
+    assert response["Content-Disposition"].startswith("attachment")
+    assert response.content == PDF
+    client.force_login(reviewer_make("02"))  # another region's delegate
+    assert client.get(url, follow=True).status_code == 404
+    client.force_login(user_make())  # a stranger
+    assert client.get(url, follow=True).status_code == 404
+    client.force_login(staff)
+    assert client.get(url).status_code == 200

@@ -30,7 +30,7 @@ def assert_no_horizontal_scroll(page) -> None:
         " || e.getBoundingClientRect().width > 360).slice(-5).map(e => e.tagName + '.'"
         " + e.className + ' ' + (e.name || '') + ' ' + Math.round(e.getBoundingClientRect().width))"
     )
-    assert width <= PHONE["width"], f"{page.url} is {width}px wide on a {PHONE['width']}px phone: {wide}"
+    assert width <= PHONE["width"], f"{page.url} is {width}px wide: {wide}"
 
 
 def tap_and_wait(page, locator) -> None:
