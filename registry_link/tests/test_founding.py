@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 from pypdf import PdfReader
 
+from core.languages import django_languages
 from project_bank.models import Project, ProjectMember
 from registry_link.choices import LinkSource, LinkStatus, Role
 from registry_link.founding import rules, selectors, services, steps
@@ -445,3 +446,15 @@ def test_documents_served_only_to_founders_and_regional_staff(client):
     assert client.get(url, follow=True).status_code == 404
     client.force_login(staff)
     assert client.get(url).status_code == 200
+
+
+@pytest.mark.parametrize("language", [code for code, _name in django_languages()])
+def test_the_file_page_in_every_language(client, language):
+    file, users = file_ready()
+    client.force_login(users[0])
+    response = client.get(f"/{language}/founding/{file.public_id}/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert f'lang="{language}"' in html
+    assert html.count("data-step=") == 6
+    assert html.count("data-listen") == 6  # the spoken help's button on every step
