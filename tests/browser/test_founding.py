@@ -170,6 +170,12 @@ def test_from_a_project_to_an_approved_name(live_demo_academy, browser, shoot, o
     assert itto_page.locator("[data-certificate]").count() == 1
     assert_no_horizontal_scroll(itto_page)
     shoot(itto_page, "founding-8-founder-sees-it")
+    # Anyone can check the certificate's code on the public page (its QR code leads there).
+    file.refresh_from_db()
+    itto_page.goto(f"{base}/ary/founding/verify/{file.certificate_code}/")
+    assert itto_page.locator('[data-status="valid"]').count() == 1
+    assert_no_horizontal_scroll(itto_page)
+    shoot(itto_page, "founding-9-verify")
     sms = outbox(to=itto.phone_number)
     assert any("تعاونية أمل تزنيت" in message["text"] for message in sms)
     other.close()
