@@ -458,3 +458,34 @@ def test_the_file_page_in_every_language(client, language):
     assert f'lang="{language}"' in html
     assert html.count("data-step=") == 6
     assert html.count("data-listen") == 6  # the spoken help's button on every step
+
+
+def test_staff_record_the_court_number_in_the_admin(client, outbox):
+    file, users = file_ready()
+    staff = reviewer_make("09")
+    services.file_submit(file=file, user=users[0])
+    client.force_login(staff)
+    url = reverse("registry_link_founding_review", args=[file.public_id])
+    client.post(url, {"action": "approve", "name": file.names[0]})
+    for kind in (StepKind.STATUTES, StepKind.BANK, StepKind.DEPOSIT):
+        upload = SimpleUploadedFile("d.jpg", JPEG, "image/jpeg")
+        services.step_document_send(file=file, user=users[0], kind=kind, upload=upload)
+        client.post(url, {"action": "step_done", "kind": kind})
+    response = client.post(
+        url,
+        {
+            "action": "court",
+            "court": "Tiznit",
+            "local_number": "2026/41",
+            "registered_on": "2026-12-01",
+        },
+    )
+    assert response.status_code == 302
+    file.refresh_from_db()
+    assert file.status == FileStatus.REGISTERED
+    assert file.cooperative.registration == "2026/41 · Tiznit"
+    assert file.cooperative.memberships.filter(role=Role.LEADER).get().user == users[0]
+    page = client.get(url).content.decode()
+    assert "registered" in page  # the history lists the action, its actor and time
+    texts = [m["text"] for m in outbox(to=users[4].phone_number)]
+    assert len(texts) >= 6  # sent, name approved, each step, registered
