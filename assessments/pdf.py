@@ -5,26 +5,16 @@ Fonts come from Debian's fonts-noto-core through ``file://`` paths, so Arabic is
 Tifinagh has its glyphs whatever fonts the machine's fontconfig would pick.
 """
 
-import base64
-import io
-
-import qrcode
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import translation
 
 from core.languages import get_language
+from core.pdf import qr_data_uri
 
 from .models import Certificate
 
 LAYOUTS = {"a4": "A4 landscape", "phone": "100mm 178mm"}
-
-
-def qr_data_uri(url: str) -> str:
-    image = qrcode.make(url, box_size=6, border=2)
-    buffer = io.BytesIO()
-    image.save(buffer, format="PNG")
-    return "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode("ascii")
 
 
 def _side(certificate: Certificate, language_code: str, field: str) -> dict:

@@ -1,0 +1,1 @@
+from . import admin_founding  # noqa: F401
