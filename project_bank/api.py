@@ -3,6 +3,7 @@
 from .choices import YOUTH_MAX_AGE, Sector
 from .conf import min_founders
 from .models import Project
+from .register_figures import cooperatives_by_sector_provide
 from .selectors import project_for_member
 
 
@@ -25,6 +26,7 @@ __all__ = [
     "YOUTH_MAX_AGE",
     "Project",
     "Sector",
+    "cooperatives_by_sector_provide",
     "min_founders",
     "project_for_founding",
     "project_founders",

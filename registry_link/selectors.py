@@ -1,6 +1,6 @@
 """Reads of the register and of memberships."""
 
-from django.db.models import QuerySet
+from django.db.models import Count, QuerySet
 
 from .choices import LinkStatus, Role
 from .models import Cooperative, Membership
@@ -41,3 +41,14 @@ def is_leader_of(*, user, cooperative: Cooperative) -> bool:
         user.is_authenticated
         and Membership.objects.leaders().filter(user=user, cooperative=cooperative).exists()
     )
+
+
+def cooperatives_by_sector(*, province_code: str) -> dict[str, int]:
+    """Active cooperatives and unions with their seat in the province, by sector code."""
+    rows = (
+        Cooperative.objects.active()
+        .filter(province_id=province_code)
+        .values("sector")
+        .annotate(count=Count("pk"))
+    )
+    return {row["sector"]: row["count"] for row in rows}

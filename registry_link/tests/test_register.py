@@ -61,3 +61,14 @@ def test_a_leader_leads_only_her_own_cooperative():
     assert list(cooperatives_led_by(user=leader)) == [ours]
     assert is_leader_of(user=leader, cooperative=ours)
     assert not is_leader_of(user=leader, cooperative=theirs)
+
+
+def test_the_provinces_page_counts_its_active_cooperatives_by_sector(client):
+    tiznit = "09.581"
+    for sector in ("argan", "argan", "agriculture"):
+        cooperative_make(sector=sector, province_id=tiznit)
+    cooperative_make(sector="argan", province_id=tiznit, status=Status.STRUCK_OFF)
+    cooperative_make(sector="argan", province_id="09.001")  # another province
+    page = client.get(f"/en/territories/{tiznit}/").content.decode()
+    assert 'data-figure="cooperatives-argan" data-value="2"' in page
+    assert 'data-figure="cooperatives-agriculture" data-value="1"' in page
