@@ -6,7 +6,9 @@ from django.utils.translation import gettext_lazy as _
 from core.phones import phone_number_verified
 
 from .otp import otp_create, otp_use
+from .roles import LEADERS
 from .services import text_to_user
+from .signals import member_number_taken, member_registered
 from .sms import send_sms
 
 
@@ -26,6 +28,9 @@ def verified_number_require(user) -> None:
 
 
 __all__ = [
+    "LEADERS",
+    "member_number_taken",
+    "member_registered",
     "otp_create",
     "otp_use",
     "phone_number_verified",

@@ -1,6 +1,7 @@
 """The register mirror and who belongs to which cooperative (one module per concern)."""
 
+from .members import ClaimTry
 from .membership import Membership
 from .register import Cooperative
 
-__all__ = ["Cooperative", "Membership"]
+__all__ = ["ClaimTry", "Cooperative", "Membership"]
