@@ -6,6 +6,7 @@ memberships, a learner on her own.
 
 from datetime import timedelta
 
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -61,7 +62,7 @@ def _claim_try_record(user) -> ClaimTry:
     """Count the try in its own transaction, committed before the register is looked up."""
     since = timezone.now() - timedelta(hours=1)
     with transaction.atomic(durable=True):
-        type(user).objects.select_for_update().filter(pk=user.pk).first()
+        get_user_model().objects.select_for_update().filter(pk=user.pk).first()
         failed = ClaimTry.objects.filter(user=user, tried_at__gte=since, succeeded=False)
         if failed.count() >= CLAIM_TRIES_PER_HOUR:
             raise ValidationError(
