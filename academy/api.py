@@ -1,5 +1,6 @@
 """What other apps may use of ``academy``."""
 
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
@@ -10,6 +11,12 @@ from .roles import LEADERS
 from .services import text_to_user
 from .signals import member_number_taken, member_registered
 from .sms import send_sms
+
+
+def account_for_number(phone_number: str):
+    """The account of a normalised (E.164) number, or None: for staff tools only, never for an
+    answer a learner or leader reads (decision 0018)."""
+    return get_user_model().objects.filter(phone_number=phone_number).first()
 
 
 def verified_number_require(user) -> None:
@@ -29,6 +36,7 @@ def verified_number_require(user) -> None:
 
 __all__ = [
     "LEADERS",
+    "account_for_number",
     "member_number_taken",
     "member_registered",
     "otp_create",

@@ -1,0 +1,1 @@
+from . import admin_members  # noqa: F401
