@@ -106,7 +106,7 @@ def membership_claim(*, user, court: str, local_number: str, name: str) -> Membe
         )
     with transaction.atomic():
         membership = _claim_write(cooperative=cooperative, user=user)
-        for leader in _leaders(cooperative):
+        for leader in filter(_texted, _leaders(cooperative)):
             text_to_user(user=leader, message=CLAIM_SMS, cooperative=cooperative.name)
     return membership
 

@@ -327,3 +327,11 @@ def test_staff_appoint_a_leader_who_then_may_register_members(tifawin):
     assert type(khadija).objects.get(pk=khadija.pk).has_perm("academy.register_members")
     with pytest.raises(PermissionDenied):
         services.leader_appoint(cooperative=tifawin, user=user_make(), appointed_by=khadija)
+
+
+@pytest.mark.parametrize(
+    "typed", ["تعاونيه  تيفاوين", "COOPERATIVE tifawin", "Coopérative-Tifawin"]
+)
+def test_the_name_matches_as_people_type_it(tifawin, fadma, typed):
+    membership = services.membership_claim(user=user_make(), **claim_form(name=typed))
+    assert membership.status == LinkStatus.CLAIMED
