@@ -14,8 +14,8 @@ from .sms import send_sms
 
 
 def account_for_number(phone_number: str):
-    """The account of a normalised (E.164) number, or None: for staff tools only, never for an
-    answer a learner or leader reads (decision 0018)."""
+    """The account of a normalised (E.164) number, or None. Never for an answer that anyone
+    may read (decision 0018): staff tools, and registrars, who learn it when registering."""
     return get_user_model().objects.filter(phone_number=phone_number).first()
 
 

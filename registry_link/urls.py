@@ -26,6 +26,11 @@ urlpatterns += [
         name="leader_members",
     ),
     path(
+        "me/cooperative/<uuid:public_id>/members/invite/",
+        views_members.member_invite,
+        name="member_invite",
+    ),
+    path(
         "me/cooperative/<uuid:public_id>/members/<int:membership_id>/<str:decision>/",
         views_members.claim_decide,
         name="claim_decide",

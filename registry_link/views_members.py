@@ -20,7 +20,7 @@ from django.views.decorators.http import require_POST
 from academy.api import phone_number_verified
 
 from .membership import selectors, services
-from .membership.forms import ClaimForm
+from .membership.forms import ClaimForm, InviteForm
 
 
 def _not_hers_is_404(view: Callable) -> Callable:
@@ -98,7 +98,30 @@ def leader_members(request: HttpRequest, public_id) -> HttpResponse:
     if cooperative is None:
         raise Http404
     page = selectors.leader_page(cooperative=cooperative, language_code=get_language())
-    return render(request, "registry_link/members/leader.html", {"page": page})
+    context = {"page": page, "invite_form": InviteForm()}
+    return render(request, "registry_link/members/leader.html", context)
+
+
+@require_POST
+@_not_hers_is_404
+def member_invite(request: HttpRequest, public_id) -> HttpResponse:
+    """The leader invites the owner of a number; she is texted and joins when she accepts."""
+    cooperative = selectors.cooperative_led_get(user=request.user, public_id=public_id)
+    if cooperative is None:
+        raise Http404
+    form = InviteForm(request.POST)
+    if form.is_valid():
+        try:
+            services.membership_invite_number(
+                cooperative=cooperative,
+                leader=request.user,
+                phone_number=form.cleaned_data["phone_number"],
+            )
+        except ValidationError as error:
+            _error(request, error)
+        else:
+            messages.success(request, _("Invitation sent: she joins when she accepts."))
+    return redirect("registry_link:leader_members", public_id=cooperative.public_id)
 
 
 @require_POST

@@ -28,3 +28,11 @@ class ClaimForm(forms.Form):
         self.fields["court"].choices = [("", "—")] + [
             (court, court) for court in selectors.courts()
         ]
+
+
+class InviteForm(forms.Form):
+    phone_number = forms.CharField(
+        label=_("Phone number of a member who has an account"),
+        max_length=30,
+        widget=forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "off", "dir": "ltr"}),
+    )

@@ -14,8 +14,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
 
-from academy.api import LEADERS, text_to_user, verified_number_require
+from academy.api import LEADERS, account_for_number, text_to_user, verified_number_require
 from core.arabic import normalise_arabic
+from core.phones import normalise_phone_number
 
 from ..choices import LinkSource, LinkStatus, Role
 from ..models import ClaimTry, Cooperative, Membership
@@ -221,6 +222,19 @@ def membership_invite(*, cooperative: Cooperative, leader, user) -> Membership |
             cooperative=cooperative.name,
         )
     return membership
+
+
+def membership_invite_number(*, cooperative: Cooperative, leader, phone_number: str) -> Membership:
+    """Her leader invites the owner of a number. A number without an account is refused with
+    a reason (register her instead): a registrar learns that much when registering anyway."""
+    _led(cooperative=cooperative, leader=leader)
+    user = account_for_number(normalise_phone_number(phone_number))
+    if user is None:
+        raise ValidationError(
+            _("This number has no account yet: register her, and give her the code."),
+            code="no_account",
+        )
+    return membership_invite(cooperative=cooperative, leader=leader, user=user)
 
 
 def _invitation(*, user, membership_id: int) -> Membership:

@@ -335,3 +335,22 @@ def test_staff_appoint_a_leader_who_then_may_register_members(tifawin):
 def test_the_name_matches_as_people_type_it(tifawin, fadma, typed):
     membership = services.membership_claim(user=user_make(), **claim_form(name=typed))
     assert membership.status == LinkStatus.CLAIMED
+
+
+def test_the_leader_invites_a_member_by_her_number_from_her_page(client, tifawin, fadma, outbox):
+    itto = user_make(phone="+212661234500", preferred_language="fr")
+    client.force_login(fadma)
+    client.post(f"{leader_url(tifawin)}invite/", {"phone_number": "06 61 23 45 00"})
+    assert Membership.objects.get(user=itto).status == LinkStatus.INVITED
+    assert len(outbox(itto.phone_number)) == 1
+    # a number without an account: she is told to register her, nothing is sent
+    response = client.post(
+        f"{leader_url(tifawin)}invite/", {"phone_number": "0661234501"}, follow=True
+    )
+    assert "register her" in response.content.decode()
+    assert outbox("+212661234501") == []
+    # and she cannot invite into a cooperative she does not lead
+    other = cooperative_make()
+    response = client.post(f"{leader_url(other)}invite/", {"phone_number": "0661234500"})
+    assert response.status_code == 404
+    assert not Membership.objects.filter(cooperative=other).exists()
