@@ -9,7 +9,6 @@ from . import selectors
 class ClaimForm(forms.Form):
     court = forms.ChoiceField(
         label=_("Court that registered it"),
-        help_text=_("Written on your cooperative's papers, next to the number."),
     )
     local_number = forms.CharField(
         label=_("Registration number"),
@@ -19,7 +18,6 @@ class ClaimForm(forms.Form):
     name = forms.CharField(
         label=_("Name of the cooperative"),
         max_length=200,
-        help_text=_("In Arabic, in Latin letters or in Tifinagh, as on its papers."),
         widget=forms.TextInput(attrs={"autocomplete": "off", "dir": "auto"}),
     )
 

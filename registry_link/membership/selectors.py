@@ -60,7 +60,7 @@ def leader_page(*, cooperative: Cooperative, language_code: str) -> LeaderPage:
             status__in=[LinkStatus.CLAIMED, LinkStatus.INVITED, LinkStatus.CONFIRMED],
         )
         .select_related("user")
-        .order_by("-role", "user__first_name", "user__phone_number")
+        .order_by("role", "user__first_name", "user__phone_number")  # "leader" first
     )
     confirmed = [item for item in memberships if item.status == LinkStatus.CONFIRMED]
     progress = learners_progress(
