@@ -354,3 +354,14 @@ def test_the_leader_invites_a_member_by_her_number_from_her_page(client, tifawin
     response = client.post(f"{leader_url(other)}invite/", {"phone_number": "0661234500"})
     assert response.status_code == 404
     assert not Membership.objects.filter(cooperative=other).exists()
+
+
+def test_asking_and_leaving_again_and_again_does_not_flood_the_leader(tifawin, fadma, outbox):
+    itto = user_make()
+    for _ in range(services.CLAIM_TRIES_PER_HOUR * 2):
+        membership = services.membership_claim(user=itto, **claim_form())
+        services.membership_leave(user=itto, membership_id=membership.pk)
+    with pytest.raises(ValidationError) as error:
+        services.membership_claim(user=itto, **claim_form())
+    assert error.value.code == "too_many_tries"
+    assert len(outbox(fadma.phone_number)) == services.CLAIM_TRIES_PER_HOUR * 2
