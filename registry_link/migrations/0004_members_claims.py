@@ -7,30 +7,60 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('registry_link', '0001_initial'),
+        ("registry_link", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='membership',
-            name='source',
-            field=models.CharField(choices=[('claim', 'she asked to join'), ('invitation', 'the leader invited her'), ('registered', 'the leader registered her'), ('founding', 'founder'), ('import', 'register import'), ('appointed', 'appointed by ODCO staff')], max_length=12, verbose_name='how she was linked'),
+            model_name="membership",
+            name="source",
+            field=models.CharField(
+                choices=[
+                    ("claim", "she asked to join"),
+                    ("invitation", "the leader invited her"),
+                    ("registered", "the leader registered her"),
+                    ("founding", "founder"),
+                    ("import", "register import"),
+                    ("appointed", "appointed by ODCO staff"),
+                ],
+                max_length=12,
+                verbose_name="how she was linked",
+            ),
         ),
         migrations.CreateModel(
-            name='ClaimTry',
+            name="ClaimTry",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('tried_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='tried at')),
-                ('succeeded', models.BooleanField(default=False, verbose_name='succeeded')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='learner')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "tried_at",
+                    models.DateTimeField(
+                        default=django.utils.timezone.now, verbose_name="tried at"
+                    ),
+                ),
+                ("succeeded", models.BooleanField(default=False, verbose_name="succeeded")),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="learner",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'try at joining a cooperative',
-                'verbose_name_plural': 'tries at joining a cooperative',
-                'indexes': [models.Index(fields=['user', 'tried_at'], name='registry_li_user_id_d4b337_idx')],
+                "verbose_name": "try at joining a cooperative",
+                "verbose_name_plural": "tries at joining a cooperative",
+                "indexes": [
+                    models.Index(fields=["user", "tried_at"], name="registry_li_user_id_d4b337_idx")
+                ],
             },
         ),
     ]
