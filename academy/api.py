@@ -1,13 +1,22 @@
 """What other apps may use of ``academy``."""
 
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from core.phones import phone_number_verified
 
 from .otp import otp_create, otp_use
+from .roles import LEADERS
 from .services import text_to_user
+from .signals import member_number_taken, member_registered
 from .sms import send_sms
+
+
+def account_for_number(phone_number: str):
+    """The account of a normalised (E.164) number, or None. Never for an answer that anyone
+    may read (decision 0018): staff tools, and registrars, who learn it when registering."""
+    return get_user_model().objects.filter(phone_number=phone_number).first()
 
 
 def verified_number_require(user) -> None:
@@ -26,6 +35,10 @@ def verified_number_require(user) -> None:
 
 
 __all__ = [
+    "LEADERS",
+    "account_for_number",
+    "member_number_taken",
+    "member_registered",
     "otp_create",
     "otp_use",
     "phone_number_verified",

@@ -1,7 +1,10 @@
 """Roles are Django groups with permissions: one place says which group may do what.
 
 - member: any signed-in learner (no group);
-- cooperative leader: registers members and follows them ("Cooperative leaders");
+- cooperative leader: registers members and follows them ("Cooperative leaders"). The group
+  only opens the pages; what a leader sees of members is scoped by her leader role in
+  ``registry_link.Membership`` for each cooperative (decision 0033): staff appointing a leader
+  do both;
 - trainer: authors courses (Wagtail "Editors"), registers members, manages cohorts;
 - reviewer: reviews and publishes content (Wagtail "Moderators");
 - staff: ODCO staff (``is_staff``), everything in the admin their groups allow.

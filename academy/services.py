@@ -17,6 +17,7 @@ from core.phones import normalise_phone_number
 from .models import OneTimeCode, User
 from .otp import otp_create, otp_use
 from .pins import validate_pin
+from .signals import member_number_taken, member_registered
 from .sms import send_sms
 
 PROFILE_FIELDS = (
@@ -38,16 +39,6 @@ SIGN_UP_NOTICE_SMS = gettext_noop(
     "Taawounia Academy: someone tried to create an account with your number. "
     "If it was you, sign in, or reset your PIN."
 )
-
-
-def _unused_number(raw: str) -> str:
-    phone_number = normalise_phone_number(raw)
-    if User.objects.filter(phone_number=phone_number).exists():
-        raise ValidationError(
-            gettext_lazy("This number already has an account. Sign in, or reset your PIN."),
-            code="duplicate_phone",
-        )
-    return phone_number
 
 
 def _model_fields(profile: dict) -> dict:
@@ -247,8 +238,12 @@ def profile_update(*, user: User, **profile) -> User:
 
 @dataclass(frozen=True)
 class Registration:
+    """A member registered (with her activation code), or, when her number already had an
+    account, invited by SMS to what ``invited_to`` names (no code: she has her PIN)."""
+
     user: User
     activation_code: str
+    invited_to: str = ""
 
 
 def _activation_code(user: User) -> str:
@@ -259,13 +254,35 @@ def _activation_code(user: User) -> str:
     )
 
 
+def _number_taken(*, registered_by: User, owner: User) -> Registration:
+    """Her number has an account: the apps above may invite her instead (her cooperative)."""
+    answers = member_number_taken.send(sender=User, registered_by=registered_by, member=owner)
+    invited_to = [str(answer) for _receiver, answer in answers if answer]
+    if not invited_to:
+        raise ValidationError(
+            gettext_lazy(
+                "This number already has an account: she does not need a new one. She can "
+                "join your cohorts and your cooperative with it."
+            ),
+            code="duplicate_phone",
+        )
+    return Registration(user=owner, activation_code="", invited_to=", ".join(invited_to))
+
+
 @transaction.atomic
 def member_register(*, registered_by: User, phone_number: str, **profile) -> Registration:
-    """A leader or trainer opens an account for a member, who sets her PIN with the code."""
-    user = _new_user(
-        phone_number=_unused_number(phone_number), pin=None, registered_by=registered_by, **profile
-    )
+    """A leader or trainer opens an account for a member, who sets her PIN with the code.
+
+    A number that already has an account gets no second one: the apps above may invite its
+    owner instead (``signals.member_number_taken``); a new member is announced to them
+    (``signals.member_registered``), in this transaction."""
+    number = normalise_phone_number(phone_number)
+    owner = User.objects.filter(phone_number=number).first()
+    if owner is not None:
+        return _number_taken(registered_by=registered_by, owner=owner)
+    user = _new_user(phone_number=number, pin=None, registered_by=registered_by, **profile)
     user.save()
+    member_registered.send(sender=User, registered_by=registered_by, member=user)
     return Registration(user=user, activation_code=_activation_code(user))
 
 

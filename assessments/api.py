@@ -1,10 +1,11 @@
 """What other apps may use of ``assessments``."""
 
-from .selectors import certificates_of, learner_data
+from .selectors import certificates_by_learner, certificates_of, learner_data
 from .services.certificates import certificates_catch_up
 from .urls import learner_urlpatterns, public_urlpatterns
 
 __all__ = [
+    "certificates_by_learner",
     "certificates_catch_up",
     "certificates_of",
     "learner_data",

@@ -214,6 +214,17 @@ def certificates_of(learner) -> list[Certificate]:
     return list(Certificate.objects.filter(learner=learner))
 
 
+def certificates_by_learner(learner_ids) -> dict[int, list[Certificate]]:
+    """The valid (not revoked) certificates of several learners, by learner id: one query."""
+    by_learner: dict[int, list[Certificate]] = {}
+    certificates = Certificate.objects.filter(
+        learner_id__in=list(learner_ids), revoked_at__isnull=True
+    ).order_by("issued_at")
+    for certificate in certificates:
+        by_learner.setdefault(certificate.learner_id, []).append(certificate)
+    return by_learner
+
+
 def evaluation_of(*, learner, course_key) -> Evaluation | None:
     return Evaluation.objects.filter(learner=learner, course_key=course_key).first()
 

@@ -7,9 +7,18 @@ class RegistryLinkConfig(AppConfig):
     verbose_name = _("Registry link")
 
     def ready(self) -> None:
+        from academy.api import member_number_taken, member_registered
         from project_bank.api import cooperatives_by_sector_provide
 
+        from .membership import handlers
         from .selectors import cooperatives_by_sector
 
         # The province's page of needs and potential shows the register's figures.
         cooperatives_by_sector_provide(cooperatives_by_sector)
+
+        member_registered.connect(
+            handlers.member_registered_link, dispatch_uid="registry_link_member_registered"
+        )
+        member_number_taken.connect(
+            handlers.member_number_taken_invite, dispatch_uid="registry_link_number_taken"
+        )

@@ -35,3 +35,4 @@ class LinkSource(models.TextChoices):
     REGISTERED = "registered", _("the leader registered her")
     FOUNDING = "founding", _("founder")
     IMPORT = "import", _("register import")
+    APPOINTED = "appointed", _("appointed by ODCO staff")

@@ -50,6 +50,7 @@ def _codes_csv(registrations: list[services.Registration]) -> str:
         [
             [item.user.first_name, item.user.phone_number, item.activation_code]
             for item in registrations
+            if item.activation_code
         ],
     )
     return base64.b64encode(text.encode()).decode()
@@ -60,7 +61,8 @@ def _registered(request: HttpRequest, registrations: list[services.Registration]
         request,
         "academy/members/registered.html",
         {
-            "registrations": registrations,
+            "registrations": [item for item in registrations if item.activation_code],
+            "invitations": [item for item in registrations if item.invited_to],
             "codes_csv": _codes_csv(registrations),
             "valid_days": settings.ACTIVATION_CODE_VALID_DAYS,
             "activate_url": request.build_absolute_uri(reverse("activate")),

@@ -12,7 +12,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ('core', '0005_load_geography'),
         ('project_bank', '0002_funding_sources'),
-        ('registry_link', '0001_initial'),
+        ('registry_link', '0004_members_claims'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -1,7 +1,17 @@
 """The register mirror and who belongs to which cooperative (one module per concern)."""
 
-from .founding import Founder, FoundingComment, FoundingEvent, FoundingFile, FoundingStep  # noqa: F401
+from .founding import Founder, FoundingComment, FoundingEvent, FoundingFile, FoundingStep
+from .members import ClaimTry
 from .membership import Membership
 from .register import Cooperative
 
-__all__ = ["Cooperative", "Membership"]
+__all__ = [
+    "ClaimTry",
+    "Cooperative",
+    "Founder",
+    "FoundingComment",
+    "FoundingEvent",
+    "FoundingFile",
+    "FoundingStep",
+    "Membership",
+]

@@ -2,9 +2,11 @@
 
 from itertools import count
 
+from django.contrib.auth.models import Group, Permission
 from django.utils import timezone
 
 from academy.models import User
+from academy.roles import GROUP_PERMISSIONS, LEADERS
 from registry_link.choices import LinkSource, LinkStatus, Role
 from registry_link.models import Cooperative, Membership
 
@@ -33,3 +35,13 @@ def membership_make(*, cooperative, user, role=Role.MEMBER, status=LinkStatus.CO
     return Membership.objects.create(
         cooperative=cooperative, user=user, role=role, status=status, source=LinkSource.CLAIM
     )
+
+
+def leaders_group() -> Group:
+    """The "Cooperative leaders" group with its permission (a flushed database lost it)."""
+    group, _created = Group.objects.get_or_create(name=LEADERS)
+    codenames = GROUP_PERMISSIONS[LEADERS]
+    group.permissions.add(
+        *Permission.objects.filter(content_type__app_label="academy", codename__in=codenames)
+    )
+    return group
