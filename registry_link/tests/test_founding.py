@@ -380,7 +380,7 @@ def test_certificate_pdf_made_directly():
 
 
 @pytest.mark.django_db(transaction=True)
-def test_two_reviewers_approve_at_once_one_wins():
+def test_two_reviewers_approve_at_once_one_wins(geography):
     file, users = file_ready()
     services.file_submit(file=file, user=users[0])
     first, second = reviewer_make(), reviewer_make()

@@ -91,7 +91,7 @@ def test_a_leader_of_two_cooperatives_links_nobody_by_guess(client):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_two_leaders_confirming_at_once_decide_once():
+def test_two_leaders_confirming_at_once_decide_once(geography):
     # given a cooperative with two leaders and a claim
     tifawin = cooperative_make()
     leaders = [leader_of(tifawin), leader_of(tifawin)]
