@@ -8,7 +8,9 @@ from django.conf import settings
 
 @dataclass(frozen=True)
 class Rung:
-    """One video rung of the HLS ladder (see docs/decisions/0005-media-ladder-single-decode.md)."""
+    """One video rung of the HLS ladder (docs/decisions/0005 and 0027). In settings ``height`` is
+    the short side (a portrait video's width); a rung sized for a source (``ladder.rungs_for``)
+    holds the picture's real ``width`` and ``height``."""
 
     name: str
     height: int
@@ -16,6 +18,9 @@ class Rung:
     maxrate_kbps: int
     audio_kbps: int
     max_fps: int = 30
+    preset: str = ""  # x264 preset of this rung; empty: X264_PRESET
+    x264_params: str = ""
+    width: int = 0
 
 
 DEFAULTS: dict[str, object] = {
@@ -78,6 +83,10 @@ DEFAULTS: dict[str, object] = {
     "TRANSCODE_TIME_LIMIT": 3 * 60 * 60,
     "TRANSCRIBE_TIME_LIMIT": 3 * 60 * 60,
     "SWEEP_WAITING_SECONDS": 10 * 60,
+    # Transient failures (a killed ffmpeg, a lost worker, a full disk) are tried again, with a
+    # back-off of 30 s, 2 min, 8 min…, until an asset has been attempted MAX_ATTEMPTS times.
+    "MAX_ATTEMPTS": 3,
+    "RETRY_FIRST_DELAY_SECONDS": 30,
     "STALE_AFTER_SECONDS": 10 * 60,
     "STALE_TRANSCRIBING_SECONDS": 3 * 60 * 60 + 10 * 60,
 }

@@ -9,8 +9,11 @@ from django.db.models import Q
 from django.utils import timezone
 
 from .. import conf
+from ..error_codes import MediaError, MediaErrorCode
 from ..models import MediaAsset, VoiceOverTrack
 from . import enqueue
+from .assets import fail
+from .processing import outputs_remove
 
 Status = MediaAsset.Status
 
@@ -20,6 +23,7 @@ class SweepReport:
     processing: list[int] = field(default_factory=list)
     transcribing: list[int] = field(default_factory=list)
     voice_overs: list[int] = field(default_factory=list)
+    failed: list[int] = field(default_factory=list)  # lost too often: failed, outputs removed
 
 
 def assets_sweep(
@@ -36,9 +40,13 @@ def assets_sweep(
         stale_transcribing_after or timedelta(seconds=conf.get("STALE_TRANSCRIBING_SECONDS"))
     )
     report = SweepReport()
+    lost = Q(status__in=MediaAsset.WORKING_STATUSES, heartbeat_at__lte=stale)
+    exhausted = Q(attempts__gte=conf.get("MAX_ATTEMPTS"))
+    report.failed = _fail_lost(lost & exhausted)
     report.processing = _take_back(
         Q(status=Status.UPLOADED, claimed_at=None, updated_at__lte=waiting)
-        | Q(status__in=MediaAsset.WORKING_STATUSES, heartbeat_at__lte=stale),
+        | Q(status=Status.UPLOADED, claimed_at=None, retry_at__lte=now)
+        | (lost & ~exhausted),
         Status.UPLOADED,
         now,
     )
@@ -66,6 +74,19 @@ def _take_back(condition: Q, status: str, now: datetime) -> list[int]:
         if updated:
             taken.append(asset.pk)
     return taken
+
+
+def _fail_lost(condition: Q) -> list[int]:
+    """Fail the assets whose worker was lost on their last allowed attempt; remove what the
+    lost worker left."""
+    failed = []
+    for asset in MediaAsset.objects.filter(condition):
+        error = MediaError(MediaErrorCode.INTERRUPTED_TOO_OFTEN, attempts=asset.attempts)
+        if fail(asset, error):
+            asset.renditions.all().delete()
+            outputs_remove(asset)
+            failed.append(asset.pk)
+    return failed
 
 
 def _voice_overs(waiting: datetime) -> list[int]:
