@@ -48,6 +48,9 @@ DEFAULTS: dict[str, object] = {
     "LOUDNESS_I": -18.0,
     "LOUDNESS_TP": -4.5,
     "LOUDNESS_LRA": 11.0,
+    # What the learner downloads must stay below this true peak (cheap phone speakers clip).
+    # The first run's audio is measured once encoded and made again lower if it is above.
+    "PEAK_CEILING_DBTP": -1.0,
     "MAX_UPLOAD_BYTES": 4 * 1024**3,
     "MAX_DURATION_SECONDS": 3 * 60 * 60,
     "ALLOWED_EXTENSIONS": [

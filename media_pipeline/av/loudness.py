@@ -83,13 +83,16 @@ def _number(value: str) -> float:
     return max(number, -99.0)
 
 
-def normalise_filter(measured: Loudness, target: Target, *, channels: int = 1) -> str:
-    """Downmix, a linear gain to the target loudness, then a true-peak limiter at the target
-    peak (the target leaves room for what low-rate AAC adds); mono, 48 kHz (what AAC-LC is fed)."""
+def normalise_filter(
+    measured: Loudness, target: Target, *, channels: int = 1, limit_db: float | None = None
+) -> str:
+    """Downmix, a linear gain to the target loudness, then a true-peak limiter at ``limit_db``
+    (default: the target peak, which leaves room for what low-rate AAC adds); mono, 48 kHz
+    (what AAC-LC is fed)."""
     chain = [downmix_filter(channels)]
     if not measured.silent:
         gain = max(-MAX_GAIN_DB, min(MAX_GAIN_DB, target.integrated - measured.integrated))
-        limit = 10 ** (target.true_peak / 20)
+        limit = max(0.0625, 10 ** ((target.true_peak if limit_db is None else limit_db) / 20))
         chain += [
             f"volume={gain:.2f}dB",
             f"aresample={OVERSAMPLE}",

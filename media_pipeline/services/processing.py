@@ -171,11 +171,11 @@ def loudness_target() -> loudness.Target:
     )
 
 
-def audio_filter(source: Path, *, channels: int = 1) -> str:
+def audio_filter(source: Path, *, channels: int = 1, limit_db: float | None = None) -> str:
     """The measured normalisation of ``source``'s first audio track (downmixed to mono)."""
     target = loudness_target()
     measured = loudness.measure(source, target, channels=channels)
-    return loudness.normalise_filter(measured, target, channels=channels)
+    return loudness.normalise_filter(measured, target, channels=channels, limit_db=limit_db)
 
 
 def _transcode(asset: MediaAsset, described: Probe) -> None:
@@ -185,13 +185,10 @@ def _transcode(asset: MediaAsset, described: Probe) -> None:
     outputs_remove(asset)
     plan = plan_for(described)
     channels = described.audio.channels if described.audio else 0
-    audio = audio_filter(source, channels=channels) if plan.audio else ""
     first, rest = plan.split()
     hls_dir = target / "hls"
     share = 0.3 if rest else 0.85
-    _run(asset, source, first, hls_dir, audio, described, start=5, share=share)
-    if first.audio and first.audio_only:
-        ladder.remux(hls_dir / ladder.AUDIO_ONLY / "index.m3u8", target / "download" / "audio.m4a")
+    audio = _first_run(asset, source, first, hls_dir, described, channels=channels, share=share)
     plans = [first]
     if not _publish(asset, plans, hls_dir, described, final=rest is None):
         return
@@ -199,6 +196,35 @@ def _transcode(asset: MediaAsset, described: Probe) -> None:
         _run(asset, source, rest, hls_dir, audio, described, start=35, share=0.55)
         plans.append(rest)
         _publish(asset, plans, hls_dir, described, final=True)
+
+
+def _first_run(asset, source, first, hls_dir, described, *, channels: int, share: float) -> str:
+    """Audio-only and the lowest rung; the encoded sound's true peak is checked, and the run made
+    again with a lower limit (once) where AAC pushed it above the ceiling. Returns the audio
+    filter the other rungs use."""
+    target = loudness_target()
+    limit = target.true_peak
+    measured = loudness.measure(source, target, channels=channels) if first.audio else None
+    for attempt in range(2):
+        audio = (
+            loudness.normalise_filter(measured, target, channels=channels, limit_db=limit)
+            if measured
+            else ""
+        )
+        _run(asset, source, first, hls_dir, audio, described, start=5, share=share)
+        if not measured:
+            return audio
+        m4a = folder(asset) / "download" / "audio.m4a"
+        ladder.remux(hls_dir / ladder.AUDIO_ONLY / "index.m3u8", m4a)
+        peak = loudness.measure_output(m4a).true_peak
+        ceiling = conf.get("PEAK_CEILING_DBTP")
+        if peak <= ceiling or measured.silent or attempt:
+            return audio
+        logger.info("Asset %s: encoded peak %.1f dBTP, limiting lower", asset.pk, peak)
+        limit -= peak - ceiling + 1.0
+        for name in ladder.variant_names(first):
+            shutil.rmtree(hls_dir / name, ignore_errors=True)
+    return audio
 
 
 def _run(asset, source, plan, hls_dir, audio, described, *, start, share) -> None:

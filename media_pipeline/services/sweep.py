@@ -2,9 +2,14 @@
 whose heartbeat stopped (a killed worker) is taken back and sent again. A broker that was down
 is the outbox's business (core/outbox.py): its messages go out when the broker returns."""
 
+import logging
+import shutil
+import uuid
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from pathlib import Path
 
+from django.core.files.storage import default_storage
 from django.db.models import Q
 from django.utils import timezone
 
@@ -15,7 +20,9 @@ from . import enqueue
 from .assets import fail
 from .processing import outputs_remove
 
+logger = logging.getLogger(__name__)
 Status = MediaAsset.Status
+ORPHAN_AFTER = timedelta(hours=6)
 
 
 @dataclass
@@ -24,6 +31,7 @@ class SweepReport:
     transcribing: list[int] = field(default_factory=list)
     voice_overs: list[int] = field(default_factory=list)
     failed: list[int] = field(default_factory=list)  # lost too often: failed, outputs removed
+    orphans: list[str] = field(default_factory=list)  # folders without a row, removed
 
 
 def assets_sweep(
@@ -61,7 +69,45 @@ def assets_sweep(
     for asset_id in report.transcribing:
         enqueue.send("asset_transcribe_task", asset_id)
     report.voice_overs = _voice_overs(waiting)
+    report.orphans = folders_without_row_remove(now=now)
     return report
+
+
+def folders_without_row_remove(*, now: datetime, older_than: timedelta = ORPHAN_AFTER) -> list[str]:
+    """Remove ``media/<uuid>/`` folders whose asset row does not exist, untouched for
+    ``older_than``: what a process killed between storing an original and committing its row
+    left (a failure it lived through is undone at once, decision 0022). Younger folders may
+    belong to a write still in progress."""
+    try:
+        root = Path(default_storage.path("media"))
+    except NotImplementedError:
+        return []  # not on a file system: nothing to list cheaply
+    if not root.is_dir():
+        return []
+    cutoff = (now - older_than).timestamp()
+    candidates = {}
+    for path in root.iterdir():
+        try:
+            candidates[uuid.UUID(path.name)] = path
+        except ValueError:
+            continue
+    known = set(MediaAsset.objects.filter(uuid__in=list(candidates)).values_list("uuid", flat=True))
+    removed = []
+    for key, path in candidates.items():
+        if key in known or not path.is_dir() or _newest_change(path) > cutoff:
+            continue
+        if MediaAsset.objects.filter(uuid=key).exists():  # committed meanwhile
+            continue
+        logger.warning("Removing %s: no media asset has it", path)
+        shutil.rmtree(path, ignore_errors=True)
+        removed.append(path.name)
+    return removed
+
+
+def _newest_change(folder: Path) -> float:
+    times = [folder.stat().st_mtime]
+    times += [path.stat().st_mtime for path in folder.rglob("*")]
+    return max(times)
 
 
 def _take_back(condition: Q, status: str, now: datetime) -> list[int]:

@@ -96,16 +96,22 @@ def faststart(source: Path, folder: Path) -> Path:
 
 
 def loud_dual_mono(folder: Path, *, seconds: float = 5, video: bool = True) -> Path:
-    """Speech peaking at 0 dBFS in two identical channels (a phone's "stereo"), the hard case
-    for true peak: the downmix adds 3 dB where it comes after the limiter."""
+    """Quiet speech with sharp clicks peaking near 0 dBFS (a microphone knocked, a door), in two
+    identical channels (a phone's "stereo"): the hard case for true peak, where the gain that
+    brings the speech to the target pushes the clicks over, and low-rate AAC adds more."""
     wav, _kind = speech_wav(folder, seconds=seconds)
     loud = folder / "loud.wav"
-    _ffmpeg("-i", str(wav), "-af", "volume=12dB,alimiter=limit=1:level=false", str(loud))
+    clicks = "if(lt(mod(t,0.7),0.002),0.99*sin(2*PI*3000*t),0)"
+    _ffmpeg(
+        "-i", str(wav), "-f", "lavfi", "-i", f"aevalsrc='{clicks}':s=22050:d={seconds}",
+        "-filter_complex", "[0:a]volume=-6dB[s];[s][1:a]amix=inputs=2:normalize=0",
+        "-ar", "48000", str(loud),
+    )  # fmt: skip
     target = folder / ("loud.mp4" if video else "loud.m4a")
     args = []
     if video:
         args += ["-f", "lavfi", "-i", f"testsrc2=size=320x180:rate=30:duration={seconds}"]
-    args += ["-i", str(loud), "-ac", "2", "-c:a", "aac", "-b:a", "160k"]
+    args += ["-i", str(loud), "-ac", "2", "-c:a", "aac", "-b:a", "160k", "-ar", "48000"]
     if video:
         args += ["-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p"]
     _ffmpeg(*args, "-t", str(seconds), str(target))

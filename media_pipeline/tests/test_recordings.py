@@ -85,7 +85,7 @@ def test_loud_dual_mono_speech_stays_below_minus_one_dbtp_once_encoded(made, cli
     for name in files:
         measured = loudness.measure_output(Path(default_storage.path(name)))
         assert measured.true_peak <= -1.0, (name, measured)
-        assert measured.integrated == pytest.approx(-18, abs=2.5), (name, measured)
+        assert measured.integrated == pytest.approx(-18, abs=3), (name, measured)
 
 
 # 3. The master playlist says what the segments weigh.
