@@ -123,6 +123,8 @@ class VoiceOver:
 class Player:
     asset: MediaAsset
     kind: str
+    width: int | None  # as shown (rotation applied): the player's aspect ratio
+    height: int | None
     master_url: str
     poster_url: str
     download_url: str
@@ -155,6 +157,8 @@ def player_for(*, asset_id: int, language: str) -> Player | None:
     return Player(
         asset=asset,
         kind=asset.kind,
+        width=asset.width,
+        height=asset.height,
         master_url=_url(asset.master_playlist),
         poster_url=_url(asset.poster),
         download_url=_url(asset.download),

@@ -135,6 +135,8 @@ def encoder_args(plan: Plan) -> list[str]:
             args += [f"-x264-params:v:{index}", rung.x264_params]
         if plan.audio:
             args += [f"-b:a:{index}", f"{rung.audio_kbps}k"]
+            if rung.aac_coder:
+                args += [f"-aac_coder:a:{index}", rung.aac_coder]
     if has_audio_only(plan):
         last = len(plan.rungs)
         args += ["-map", f"[a{last}]", f"-b:a:{last}", f"{plan.audio_only_kbps}k"]

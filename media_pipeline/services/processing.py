@@ -11,6 +11,7 @@ import logging
 import os
 import shutil
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
@@ -181,71 +182,110 @@ def audio_filter(source: Path, *, channels: int = 1, limit_db: float | None = No
 def _transcode(asset: MediaAsset, described: Probe) -> None:
     """Make every output in place under ``media/<uuid>/`` (a rerun first removes the last run's),
     publishing the first playable part as soon as it exists."""
-    source, target = Path(asset.original.path), folder(asset)
     outputs_remove(asset)
+    progress = _progress_writer(asset)
+    built = outputs_build(
+        Path(asset.original.path),
+        described,
+        folder(asset),
+        progress=progress,
+        playable=lambda plans: _publish(
+            asset, plans, folder(asset) / "hls", described, final=False
+        ),
+    )
+    if built:
+        _publish(asset, built, folder(asset) / "hls", described, final=True)
+
+
+ProgressWriter = Callable[[float, float, float], None]  # (fraction, start, share)
+
+
+def outputs_build(
+    source: Path,
+    described: Probe,
+    target: Path,
+    *,
+    progress: ProgressWriter | None = None,
+    playable: Callable[[list[ladder.Plan]], bool] | None = None,
+) -> list[ladder.Plan] | None:
+    """Every file of an asset under ``target`` (no database): the first run (audio-only and the
+    lowest rung, its sound checked), its master playlist, then ``playable(plans)``; then the
+    higher rungs, the whole master playlist, the low MP4 and the poster. Returns the runs made,
+    or None when ``playable`` answered False (the work was taken back)."""
     plan = plan_for(described)
     channels = described.audio.channels if described.audio else 0
     first, rest = plan.split()
     hls_dir = target / "hls"
-    share = 0.3 if rest else 0.85
-    audio = _first_run(asset, source, first, hls_dir, described, channels=channels, share=share)
+    share = 30.0 if rest else 85.0
+    audio = _first_run(source, first, target, described, channels=channels, progress=progress,
+                       share=share)  # fmt: skip
     plans = [first]
-    if not _publish(asset, plans, hls_dir, described, final=rest is None):
-        return
+    _master(hls_dir, plans)
+    if playable is not None and not playable(plans):
+        return None
     if rest is not None:
-        _run(asset, source, rest, hls_dir, audio, described, start=35, share=0.55)
+        _run(source, rest, hls_dir, audio, described, progress, start=35, share=55)
         plans.append(rest)
-        _publish(asset, plans, hls_dir, described, final=True)
+        _master(hls_dir, plans)
+    _downloads_and_poster(source, first, target, described)
+    return plans
 
 
-def _first_run(asset, source, first, hls_dir, described, *, channels: int, share: float) -> str:
+def _master(hls_dir: Path, plans: list[ladder.Plan]) -> None:
+    hls.master_playlist_merge(
+        hls_dir, [plan.master_name for plan in plans], target_duration=plans[0].segment_seconds
+    )
+
+
+def _first_run(source, first, target, described, *, channels, progress, share) -> str:
     """Audio-only and the lowest rung; the encoded sound's true peak is checked, and the run made
     again with a lower limit (once) where AAC pushed it above the ceiling. Returns the audio
     filter the other rungs use."""
-    target = loudness_target()
-    limit = target.true_peak
-    measured = loudness.measure(source, target, channels=channels) if first.audio else None
+    hls_dir = target / "hls"
+    goal = loudness_target()
+    limit = goal.true_peak
+    measured = loudness.measure(source, goal, channels=channels) if first.audio else None
     for attempt in range(2):
         audio = (
-            loudness.normalise_filter(measured, target, channels=channels, limit_db=limit)
+            loudness.normalise_filter(measured, goal, channels=channels, limit_db=limit)
             if measured
             else ""
         )
-        _run(asset, source, first, hls_dir, audio, described, start=5, share=share)
+        _run(source, first, hls_dir, audio, described, progress, start=5, share=share)
         if not measured:
             return audio
-        m4a = folder(asset) / "download" / "audio.m4a"
+        m4a = target / "download" / "audio.m4a"
         ladder.remux(hls_dir / ladder.AUDIO_ONLY / "index.m3u8", m4a)
         peak = loudness.measure_output(m4a).true_peak
         ceiling = conf.get("PEAK_CEILING_DBTP")
         if peak <= ceiling or measured.silent or attempt:
             return audio
-        logger.info("Asset %s: encoded peak %.1f dBTP, limiting lower", asset.pk, peak)
+        logger.info("%s: encoded peak %.1f dBTP, limiting lower", source, peak)
         limit -= peak - ceiling + 1.0
         for name in ladder.variant_names(first):
             shutil.rmtree(hls_dir / name, ignore_errors=True)
     return audio
 
 
-def _run(asset, source, plan, hls_dir, audio, described, *, start, share) -> None:
+def _run(source, plan, hls_dir, audio, described, progress, *, start, share) -> None:
     ladder.transcode(
         source,
         plan,
         hls_dir,
         audio_filter=audio,
         duration=described.duration,
-        on_progress=_progress_writer(asset, start=start, share=share),
+        on_progress=(lambda fraction: progress(fraction, start, share)) if progress else None,
         timeout=conf.get("TRANSCODE_TIME_LIMIT"),
     )
 
 
-def _progress_writer(asset: MediaAsset, *, start: int, share: float):
+def _progress_writer(asset: MediaAsset) -> ProgressWriter:
     last = [0.0]
 
-    def write(fraction: float) -> None:
+    def write(fraction: float, start: float, share: float) -> None:
         if time.monotonic() - last[0] >= 2:
             last[0] = time.monotonic()
-            progress = start + round(fraction * share * 100)
+            progress = round(start + fraction * share)
             advance(asset, progress=progress, heartbeat_at=timezone.now())
 
     return write
@@ -279,11 +319,8 @@ def _publish(
     *,
     final: bool,
 ) -> bool:
-    """Write the master playlist of what is done, and record it: the asset is playable. When
-    ``final``, also the low MP4 and the poster, and the asset moves on. False if taken back."""
-    hls.master_playlist_merge(
-        hls_dir, [plan.master_name for plan in plans], target_duration=plans[0].segment_seconds
-    )
+    """Record what is done (its master playlist is written): the asset is playable. When
+    ``final`` (every file made), the asset moves on. False if taken back."""
     outputs = _measure(plans, hls_dir)
     base = asset.folder
     fields = {
@@ -293,7 +330,6 @@ def _publish(
         "heartbeat_at": timezone.now(),
     }
     if final:
-        _downloads_and_poster(Path(asset.original.path), plans[0], folder(asset), described)
         fields |= _final_fields(asset, described)
     with transaction.atomic():
         if not advance(asset, **fields):

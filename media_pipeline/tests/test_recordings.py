@@ -8,10 +8,12 @@ from pathlib import Path
 
 import pytest
 from django.core.files.storage import default_storage
+from django.template.loader import render_to_string
 
 from media_pipeline.av import hls, loudness
 from media_pipeline.av.ladder import AAC_FRAME, AUDIO_RATE
 from media_pipeline.models import MediaAsset
+from media_pipeline.selectors import player_for
 from media_pipeline.services.processing import asset_process
 
 from . import media
@@ -140,6 +142,11 @@ def test_a_rotated_video_records_the_sizes_it_is_shown_at(made, tmp_path):
     poster = Path(default_storage.path(asset.poster))
     width, height = _coded_size(poster)
     assert height > width
+    MediaAsset.objects.filter(pk=asset.pk).update(status=MediaAsset.Status.READY)
+    player = player_for(asset_id=asset.pk, language="en")
+    assert (player.width, player.height) == (180, 320)
+    html = render_to_string("media_pipeline/blocks/player.html", {"player": player, "value": {}})
+    assert 'width="180" height="320"' in html
 
 
 # 7. No stray folders; audio segments keep to the video's 2-second grid.
