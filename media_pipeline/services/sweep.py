@@ -10,6 +10,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from django.core.files.storage import default_storage
+from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
@@ -111,13 +112,21 @@ def _newest_change(folder: Path) -> float:
 
 
 def _take_back(condition: Q, status: str, now: datetime) -> list[int]:
-    """Put each matching asset back to waiting in ``status``, one conditional UPDATE each."""
+    """Put each matching asset back to waiting in ``status``, one conditional UPDATE each. Work
+    taken back from conversion loses what the lost worker made (it is made again)."""
     taken = []
-    for asset in MediaAsset.objects.filter(condition).only("pk", "status", "claimed_at"):
-        updated = MediaAsset.objects.filter(
-            pk=asset.pk, status=asset.status, claimed_at=asset.claimed_at
-        ).update(status=status, claimed_at=None, updated_at=now)
+    for asset in MediaAsset.objects.filter(condition).only("pk", "uuid", "status", "claimed_at"):
+        converting = asset.status in MediaAsset.WORKING_STATUSES
+        changes = {"playable_at": None, "master_playlist": ""} if converting else {}
+        with transaction.atomic():
+            updated = MediaAsset.objects.filter(
+                pk=asset.pk, status=asset.status, claimed_at=asset.claimed_at
+            ).update(status=status, claimed_at=None, updated_at=now, **changes)
+            if updated and converting:
+                asset.renditions.all().delete()
         if updated:
+            if converting:
+                outputs_remove(asset)
             taken.append(asset.pk)
     return taken
 

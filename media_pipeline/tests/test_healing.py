@@ -167,3 +167,24 @@ def test_the_first_renditions_are_playable_before_the_higher_rungs(clips, monkey
     final = Path(default_storage.path(asset.master_playlist)).read_text()
     assert all(f"{name}/index.m3u8" in final for name in ("144p", "240p", "360p", "audio"))
     assert asset.playable_at is not None
+
+
+def test_work_taken_back_from_a_lost_worker_loses_its_partial_outputs(clips, sent):
+    asset = asset_from(clips["small_video"])
+    MediaAsset.objects.filter(pk=asset.pk).update(
+        status="transcoding",
+        attempts=1,
+        claimed_at=asset.created_at,
+        heartbeat_at=asset.created_at,
+        playable_at=asset.created_at,
+        master_playlist=f"{asset.folder}/hls/master.m3u8",
+    )
+    partial = Path(default_storage.path(f"{asset.folder}/hls/144p"))
+    partial.mkdir(parents=True)
+    (partial / "seg_000.m4s").write_bytes(b"\0" * 1024)
+    report = assets_sweep(now=asset.created_at + timedelta(hours=2))
+    assert report.processing == [asset.pk]
+    asset.refresh_from_db()
+    assert (asset.status, asset.playable_at, asset.master_playlist) == ("uploaded", None, "")
+    assert _leftovers(asset) == []
+    assert player_for(asset_id=asset.pk, language="en") is None
