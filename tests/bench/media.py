@@ -74,13 +74,19 @@ def make_clip(folder: Path, name: str) -> Path:
     size, rotation, seconds = SHAPES[name]
     wav = speech(folder, seconds)
     clip = folder / f"{name}.mp4"
+    coded = folder / f"{name}-coded.mp4" if rotation else clip
     media._ffmpeg(
         "-f", "lavfi", "-i", f"testsrc2=size={size}:rate=30:duration={seconds}",
         "-i", str(wav), "-c:v", "libx264", "-preset", "ultrafast", "-crf", "18",
-        "-pix_fmt", "yuv420p", "-c:a", "aac", "-b:a", "128k", "-t", str(seconds),
-        *(["-metadata:s:v:0", f"rotate={rotation}"] if rotation else []), str(clip),
+        "-pix_fmt", "yuv420p", "-c:a", "aac", "-b:a", "128k", "-t", str(seconds), str(coded),
     )  # fmt: skip
-    print(f"input {name}: {seconds} s, coded {size} 30 fps, rotation {rotation}")
+    if rotation:  # the tag becomes a display matrix when the stream is copied
+        media._ffmpeg(
+            "-i", str(coded), "-c", "copy", "-metadata:s:v:0", f"rotate={rotation}", str(clip)
+        )  # fmt: skip
+    shown = probe(clip).video
+    print(f"input {name}: {seconds} s, coded {size} 30 fps, rotation {rotation}, "
+          f"shown {shown.width}x{shown.height}")  # fmt: skip
     return clip
 
 
