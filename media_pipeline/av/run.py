@@ -8,7 +8,9 @@ from pathlib import Path
 
 FFMPEG = "ffmpeg"
 FFPROBE = "ffprobe"
-KILLED_EXIT_CODES = {137, 143}  # 128 + SIGKILL, 128 + SIGTERM (through a shell or container)
+# 128 + SIGKILL, 128 + SIGTERM (through a shell or container); 255: ffmpeg stopped by SIGTERM or
+# SIGINT (a worker shutting down), which it reports with no message at "-v error" (errors exit 1)
+KILLED_EXIT_CODES = {137, 143, 255}
 NO_ROOM_HINTS = ("No space left on device", "Disk quota exceeded")
 DAMAGED_HINTS = (
     "invalid data found when processing input",

@@ -3,6 +3,7 @@ partial output; a permanent failure says why in words a trainer understands; fai
 not offered in the lesson's media chooser; a learner can play the first renditions early."""
 
 import stat
+import time
 from datetime import timedelta
 from pathlib import Path
 
@@ -105,6 +106,23 @@ def test_a_worker_lost_on_its_last_attempt_fails_and_its_outputs_go(clips, sent,
     asset.refresh_from_db()
     assert asset.error_code == "interrupted_too_often"
     assert _leftovers(asset) == []
+
+
+def test_ffmpeg_stopped_by_a_signal_is_transient_and_an_error_is_not():
+    import subprocess
+
+    process = subprocess.Popen(
+        ["ffmpeg", "-nostdin", "-v", "error", "-f", "lavfi", "-i", "testsrc2",  # noqa: S607
+         "-f", "null", "-"],
+        stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    time.sleep(1)
+    process.terminate()  # a worker shutting down
+    _, stderr = process.communicate(timeout=30)
+    assert run.ToolError("ffmpeg", process.returncode, stderr).transient
+    assert run.ToolError("ffmpeg", -9, "").transient  # SIGKILL: the out-of-memory killer
+    assert run.ToolError("ffmpeg", 1, "[out] No space left on device").transient
+    assert not run.ToolError("ffmpeg", 1, "Invalid data found when processing input").transient
 
 
 def test_a_permanent_failure_speaks_plainly(clips, monkeypatch, tmp_path):
