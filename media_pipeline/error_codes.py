@@ -22,7 +22,25 @@ class MediaErrorCode(models.TextChoices):
         "extension_not_allowed",
         _("Files ending in .%(extension)s are not accepted."),
     )
-    TRANSCODE_FAILED = "transcode_failed", _("Converting the recording failed: %(detail)s")
+    # Older rows carry ffmpeg's text as "detail": it is logged, never shown.
+    TRANSCODE_FAILED = (
+        "transcode_failed",
+        _(
+            "The recording could not be converted. Export it again from the phone or camera "
+            "(as MP4), or upload another copy."
+        ),
+    )
+    INTERRUPTED = (
+        "interrupted",
+        _("Converting was interrupted; it will be tried again automatically in a few minutes."),
+    )
+    INTERRUPTED_TOO_OFTEN = (
+        "interrupted_too_often",
+        _(
+            "Converting was interrupted %(attempts)s times (the server restarted or ran out of "
+            "room). Press “Retry” later, or ask the site's technician."
+        ),
+    )
     MISSING_ORIGINAL = "missing_original", _("The original file is missing.")
     # Not failures: the asset becomes ready, and the admin says why there are no subtitles.
     NO_SPEECH_ENGINE = (

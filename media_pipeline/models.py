@@ -38,6 +38,8 @@ class MediaAsset(index.Indexed, models.Model):
         FAILED = "failed", _("Failed")
 
     FINAL_STATUSES = (Status.READY, Status.FAILED)
+    # Statuses in which an asset with ``playable_at`` set may be played.
+    PLAYABLE_STATUSES = (Status.TRANSCODING, Status.TRANSCRIBING, Status.READY)
     WORKING_STATUSES = (Status.PROBING, Status.TRANSCODING)
 
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
@@ -76,6 +78,12 @@ class MediaAsset(index.Indexed, models.Model):
     download = models.CharField(_("low-quality MP4 path"), max_length=500, blank=True)
     audio_download = models.CharField(_("audio file path"), max_length=500, blank=True)
     attempts = models.PositiveIntegerField(_("attempts"), default=0)
+    # Set when the audio-only rendition and the lowest rung are published (the higher rungs
+    # follow); learners may play the asset from then on, while it is still being converted.
+    playable_at = models.DateTimeField(_("playable since"), null=True, blank=True, editable=False)
+    # After a transient failure: when the sweep sends the asset again, should the delayed
+    # message be lost.
+    retry_at = models.DateTimeField(null=True, blank=True, editable=False)
     claimed_at = models.DateTimeField(null=True, blank=True, editable=False)
     heartbeat_at = models.DateTimeField(null=True, blank=True, editable=False)
     created_by = models.ForeignKey(
@@ -104,6 +112,12 @@ class MediaAsset(index.Indexed, models.Model):
     @property
     def is_ready(self) -> bool:
         return self.status == self.Status.READY
+
+    @property
+    def is_playable(self) -> bool:
+        return self.status == self.Status.READY or (
+            self.playable_at is not None and self.status in self.PLAYABLE_STATUSES
+        )
 
     @property
     def error_message(self) -> str:

@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 
 from django.core.files.storage import default_storage
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 
 from core import languages
 
@@ -14,10 +14,25 @@ def asset_list_for_admin() -> QuerySet[MediaAsset]:
     return MediaAsset.objects.select_related("created_by").order_by("-created_at")
 
 
+def playable_assets() -> QuerySet[MediaAsset]:
+    """Assets a learner may play: ready, or with their first renditions published while the
+    higher rungs (or the subtitles) are still being made."""
+    return MediaAsset.objects.filter(
+        Q(status=MediaAsset.Status.READY)
+        | Q(status__in=MediaAsset.PLAYABLE_STATUSES, playable_at__isnull=False)
+    )
+
+
+def assets_for_chooser() -> QuerySet[MediaAsset]:
+    """What an editor may put in a lesson: anything but failed (damaged, refused) assets."""
+    return MediaAsset.objects.exclude(status=MediaAsset.Status.FAILED)
+
+
 def asset_for_player(*, asset_id: int) -> MediaAsset | None:
-    """A ready asset with its renditions, published subtitles and ready voice-overs."""
+    """A playable asset with its renditions, published subtitles and ready voice-overs."""
     return (
-        MediaAsset.objects.filter(pk=asset_id, status=MediaAsset.Status.READY)
+        playable_assets()
+        .filter(pk=asset_id)
         .prefetch_related(
             Prefetch("renditions", queryset=Rendition.objects.order_by("kind", "bitrate")),
             Prefetch(
@@ -108,6 +123,8 @@ class VoiceOver:
 class Player:
     asset: MediaAsset
     kind: str
+    width: int | None  # as shown (rotation applied): the player's aspect ratio
+    height: int | None
     master_url: str
     poster_url: str
     download_url: str
@@ -140,6 +157,8 @@ def player_for(*, asset_id: int, language: str) -> Player | None:
     return Player(
         asset=asset,
         kind=asset.kind,
+        width=asset.width,
+        height=asset.height,
         master_url=_url(asset.master_playlist),
         poster_url=_url(asset.poster),
         download_url=_url(asset.download),

@@ -7,11 +7,13 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel
 from wagtail.admin.widgets.button import Button
 from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.chooser import SnippetChooserViewSet
 from wagtail.snippets.views.snippets import CreateView, SnippetViewSet
 
 from . import admin_urls
 from .forms import MediaAssetForm
 from .models import MediaAsset
+from .selectors import assets_for_chooser
 from .services.assets import asset_submitted, original_discard_uncommitted
 
 
@@ -26,9 +28,17 @@ class MediaAssetCreateView(CreateView):
             raise
 
 
+class MediaAssetChooserViewSet(SnippetChooserViewSet):
+    """The lesson's media chooser: failed or damaged assets are not offered."""
+
+    def get_object_list(self):
+        return assets_for_chooser()
+
+
 class MediaAssetViewSet(SnippetViewSet):
     model = MediaAsset
     add_view_class = MediaAssetCreateView
+    chooser_viewset_class = MediaAssetChooserViewSet
     icon = "media"
     menu_label = _("Media")
     menu_order = 300

@@ -27,14 +27,30 @@ class MediaPlaylist:
         return round(self.size * 8 / self.duration) if self.duration else 0
 
     @property
-    def peak_bitrate(self) -> int:
-        """The highest bits per second of one media segment."""
-        segments = self.files[-len(self.durations) :] if self.durations else ()
-        rates = [
-            file.stat().st_size * 8 / seconds
-            for file, seconds in zip(segments, self.durations, strict=True)
-            if seconds > 0
+    def segments(self) -> list[tuple[int, float]]:
+        """(bytes, seconds) of each media segment, the init segment left out."""
+        files = self.files[-len(self.durations) :] if self.durations else ()
+        return [
+            (file.stat().st_size, seconds)
+            for file, seconds in zip(files, self.durations, strict=True)
         ]
+
+    @property
+    def average_segment_bitrate(self) -> int:
+        """Bits per second over the media segments (HLS's AVERAGE-BANDWIDTH)."""
+        segments = self.segments
+        seconds = sum(duration for _size, duration in segments)
+        return round(sum(size for size, _ in segments) * 8 / seconds) if seconds else 0
+
+    def peak_bitrate(self, *, target_duration: float = 0) -> int:
+        """The highest bits per second of one media segment (HLS's BANDWIDTH). A last segment
+        shorter than half the target duration is counted with the one before it: a sliver of
+        21 ms holding one audio frame and its headers is not a rate anyone streams at."""
+        segments = list(self.segments)
+        if len(segments) > 1 and segments[-1][1] < target_duration / 2:
+            (size, seconds), (last_size, last_seconds) = segments[-2], segments[-1]
+            segments[-2:] = [(size + last_size, seconds + last_seconds)]
+        rates = [size * 8 / seconds for size, seconds in segments if seconds > 0]
         return round(max(rates, default=0))
 
 
@@ -74,6 +90,26 @@ def read_master_playlist(path: Path) -> list[Variant]:
 def _attributes(text: str) -> dict[str, str]:
     pairs = re.findall(r'([A-Z0-9-]+)=("[^"]*"|[^,]*)', text)
     return {key: value.strip('"') for key, value in pairs}
+
+
+def master_playlist_merge(
+    hls_dir: Path, parts: list[str], *, target_duration: float, name: str = "master.m3u8"
+) -> list[Variant]:
+    """Write ``name`` from ffmpeg's master playlists ``parts`` (one per run of the ladder), with
+    BANDWIDTH (peak segment) and AVERAGE-BANDWIDTH measured on the segments written, never
+    ffmpeg's estimate. Written whole, then moved into place: a player reads the old or the new."""
+    variants = []
+    for part in parts:
+        for variant in read_master_playlist(hls_dir / part):
+            playlist = read_media_playlist(hls_dir / variant.uri)
+            attributes = dict(variant.attributes)
+            attributes["BANDWIDTH"] = str(playlist.peak_bitrate(target_duration=target_duration))
+            attributes["AVERAGE-BANDWIDTH"] = str(playlist.average_segment_bitrate)
+            variants.append(Variant(uri=variant.uri, attributes=attributes))
+    partial = hls_dir / f".{name}.part"
+    write_master_playlist(partial, variants)
+    partial.replace(hls_dir / name)
+    return variants
 
 
 def write_master_playlist(path: Path, variants: list[Variant]) -> None:

@@ -1,19 +1,24 @@
 """The HLS ladder: one ffmpeg process decodes the source once and a ``split`` filter feeds every
-rung (docs/decisions/0005-media-ladder-single-decode.md)."""
+rung it makes (docs/decisions/0005-media-ladder-single-decode.md). The pipeline runs it twice:
+first the audio-only rendition and the lowest rung (playable within seconds), then the higher
+rungs (docs/decisions/0027-media-ladder-first-playable.md)."""
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..conf import Rung
 from .run import output_path, run_ffmpeg
 
 AUDIO_ONLY = "audio"
+AAC_FRAME = 1024  # samples per AAC-LC frame
+AUDIO_RATE = 48000
+REFERENCE_ASPECT = 16 / 9  # the rungs' bitrates in settings are for 16:9 pictures
 
 
 @dataclass(frozen=True)
 class Plan:
-    """What one transcode makes: the video rungs (never above the source) and audio-only."""
+    """What one ffmpeg run makes: video rungs (already sized) and, maybe, audio-only."""
 
     rungs: tuple[Rung, ...]
     audio: bool
@@ -21,37 +26,87 @@ class Plan:
     source_fps: float
     segment_seconds: int
     preset: str
+    audio_only: bool = True  # whether this run also makes the audio-only rendition
+    master_name: str = "master.m3u8"
+
+    def split(self) -> tuple["Plan", "Plan | None"]:
+        """The first run (audio-only and the lowest rung) and the run of the higher rungs."""
+        first = replace(self, rungs=self.rungs[:1], master_name="master-first.m3u8")
+        if len(self.rungs) <= 1:
+            return first, None
+        rest = replace(self, rungs=self.rungs[1:], audio_only=False, master_name="master-rest.m3u8")
+        return first, rest
 
 
-def rungs_for(ladder: tuple[Rung, ...], source_height: int) -> tuple[Rung, ...]:
-    """The rungs no higher than the source; a source below the lowest rung keeps its height."""
-    fitting = tuple(rung for rung in ladder if rung.height <= source_height)
-    if fitting or not ladder:
-        return fitting
-    lowest = ladder[0]
-    even = max(2, source_height - source_height % 2)
-    return (Rung(**{**lowest.__dict__, "height": even}),)
+def _even(value: float) -> int:
+    """``value`` rounded half up to an even number, at least 2."""
+    return max(2, int(value / 2 + 0.5) * 2)
+
+
+def rung_size(rung: Rung, width: int, height: int) -> tuple[int, int]:
+    """The picture of ``rung`` for a ``width`` × ``height`` picture: its short side is the rung's
+    ``height`` (a portrait 720 × 1280 video gets 720 × 1280 at 720p, not 406 × 720)."""
+    short = rung.height
+    if width >= height:
+        return _even(short * width / height), short
+    return short, _even(short * height / width)
+
+
+def rungs_for(ladder: tuple[Rung, ...], width: int, height: int) -> tuple[Rung, ...]:
+    """The rungs whose short side is no larger than the source's, sized to its shape, with a
+    bitrate cap that follows the pixel count; a source below the lowest rung keeps its size."""
+    source_short = min(width, height)
+    fitting = [rung for rung in ladder if rung.height <= source_short]
+    if not fitting and ladder:
+        fitting = [replace(ladder[0], height=max(2, source_short - source_short % 2))]
+    sized = []
+    for rung in fitting:
+        rung_width, rung_height = rung_size(rung, width, height)
+        area = rung_width * rung_height / (rung.height * rung.height * REFERENCE_ASPECT)
+        maxrate = max(16, round(rung.maxrate_kbps * min(1.0, area)))
+        sized.append(replace(rung, width=rung_width, height=rung_height, maxrate_kbps=maxrate))
+    return tuple(sized)
 
 
 def variant_names(plan: Plan) -> list[str]:
-    return [rung.name for rung in plan.rungs] + ([AUDIO_ONLY] if plan.audio else [])
+    return [rung.name for rung in plan.rungs] + ([AUDIO_ONLY] if has_audio_only(plan) else [])
 
 
-def filter_graph(plan: Plan, audio_filter: str) -> str:
+def has_audio_only(plan: Plan) -> bool:
+    return plan.audio and plan.audio_only
+
+
+def audio_end_sample(duration: float) -> int:
+    """The last sample of the audio: a whole number of AAC frames, no later than the picture,
+    so that no rendition ends on a sliver of a segment (one frame: 21 ms, at 8 MB/s)."""
+    return max(AAC_FRAME, int(duration * AUDIO_RATE) // AAC_FRAME * AAC_FRAME)
+
+
+def filter_graph(plan: Plan, audio_filter: str, *, duration: float = 0.0) -> str:
+    """Decode once; each rung is scaled from the rung above it (smaller pictures scale faster,
+    and the source is scaled only once)."""
     parts = []
     count = len(plan.rungs)
-    if count:
-        parts.append(f"[0:v:0]split={count}" + "".join(f"[s{i}]" for i in range(count)))
-    for index, rung in enumerate(plan.rungs):
-        fps = min(plan.source_fps, rung.max_fps)
+    fps = [min(plan.source_fps, rung.max_fps) for rung in plan.rungs]
+    previous = "[0:v:0]"
+    for index in reversed(range(count)):
+        rung = plan.rungs[index]
+        scaled = f"[c{index}]"
         parts.append(
-            f"[s{index}]fps={fps:g},scale=-2:{rung.height}:flags=bicubic,"
-            f"format=yuv420p,setsar=1[v{index}]"
+            f"{previous}scale={rung.width}:{rung.height}:flags=bicubic,"
+            f"format=yuv420p,setsar=1{scaled}"
         )
+        if index > 0:
+            parts.append(f"{scaled}split=2[t{index}][n{index}]")
+            top, previous = f"[t{index}]", f"[n{index}]"
+        else:
+            top = scaled
+        parts.append(f"{top}fps={fps[index]:g}[v{index}]")
     if plan.audio:
-        outputs = count + 1
+        outputs = count + (1 if has_audio_only(plan) else 0)
+        trim = f",atrim=end_sample={audio_end_sample(duration)}" if duration else ""
         labels = "".join(f"[a{i}]" for i in range(outputs))
-        parts.append(f"[0:a:0]{audio_filter},asplit={outputs}{labels}")
+        parts.append(f"[0:a:0]{audio_filter}{trim},asplit={outputs}{labels}")
     return ";".join(parts)
 
 
@@ -59,6 +114,9 @@ def encoder_args(plan: Plan) -> list[str]:
     seconds = plan.segment_seconds
     args = ["-c:v", "libx264", "-preset", plan.preset, "-profile:v", "main"]
     args += ["-sc_threshold", "0", "-force_key_frames", f"expr:gte(t,n_forced*{seconds})"]
+    # No shift of the timestamps by the encoder delay (which depends on the frame rate and on
+    # which rungs share a run): key frames of every rung, from either run, fall at 0, 2, 4… s.
+    args += ["-avoid_negative_ts", "disabled"]
     for index, rung in enumerate(plan.rungs):
         args += ["-map", f"[v{index}]"]
         if plan.audio:
@@ -71,12 +129,19 @@ def encoder_args(plan: Plan) -> list[str]:
             f"-bufsize:v:{index}",
             f"{rung.maxrate_kbps}k",
         ]
+        if rung.preset:
+            args += [f"-preset:v:{index}", rung.preset]
+        if rung.x264_params:
+            args += [f"-x264-params:v:{index}", rung.x264_params]
         if plan.audio:
             args += [f"-b:a:{index}", f"{rung.audio_kbps}k"]
-    if plan.audio:
+            if rung.aac_coder:
+                args += [f"-aac_coder:a:{index}", rung.aac_coder]
+    if has_audio_only(plan):
         last = len(plan.rungs)
         args += ["-map", f"[a{last}]", f"-b:a:{last}", f"{plan.audio_only_kbps}k"]
-        args += ["-c:a", "aac", "-profile:a", "aac_low", "-ac", "1", "-ar", "48000"]
+    if plan.audio:
+        args += ["-c:a", "aac", "-profile:a", "aac_low", "-ac", "1", "-ar", str(AUDIO_RATE)]
     return args
 
 
@@ -85,12 +150,14 @@ def stream_map(plan: Plan) -> str:
     for index, rung in enumerate(plan.rungs):
         audio = f",a:{index}" if plan.audio else ""
         entries.append(f"v:{index}{audio},name:{rung.name}")
-    if plan.audio:
+    if has_audio_only(plan):
         entries.append(f"a:{len(plan.rungs)},name:{AUDIO_ONLY}")
     return " ".join(entries)
 
 
 def hls_args(plan: Plan, hls_dir: Path) -> list[str]:
+    for name in variant_names(plan):  # no literal "%v" folder: each rendition's own
+        (hls_dir / name).mkdir(parents=True, exist_ok=True)
     return [
         "-f",
         "hls",
@@ -105,22 +172,24 @@ def hls_args(plan: Plan, hls_dir: Path) -> list[str]:
         "-hls_fmp4_init_filename",
         "init.mp4",
         "-hls_segment_filename",
-        output_path(hls_dir / "%v" / "seg_%03d.m4s"),
+        str(hls_dir / "%v" / "seg_%03d.m4s"),
         "-master_pl_name",
-        "master.m3u8",
+        plan.master_name,
         "-var_stream_map",
         stream_map(plan),
         str(hls_dir / "%v" / "index.m3u8"),
     ]
 
 
-def ladder_command(source: Path, plan: Plan, hls_dir: Path, audio_filter: str) -> list[str]:
-    """The ffmpeg arguments (without the program) of the whole ladder, in one process."""
+def ladder_command(
+    source: Path, plan: Plan, hls_dir: Path, audio_filter: str, *, duration: float = 0.0
+) -> list[str]:
+    """The ffmpeg arguments (without the program) of one run of the ladder."""
     return [
         "-i",
         str(source),
         "-filter_complex",
-        filter_graph(plan, audio_filter),
+        filter_graph(plan, audio_filter, duration=duration),
         *encoder_args(plan),
         *hls_args(plan, hls_dir),
     ]
@@ -137,7 +206,7 @@ def transcode(
     timeout: float | None = None,
 ) -> None:
     run_ffmpeg(
-        ladder_command(source, plan, hls_dir, audio_filter),
+        ladder_command(source, plan, hls_dir, audio_filter, duration=duration),
         duration=duration,
         on_progress=on_progress,
         timeout=timeout,
@@ -150,9 +219,9 @@ def remux(playlist: Path, target: Path, *, timeout: float | None = None) -> None
     run_ffmpeg(args, timeout=timeout)
 
 
-def poster(source: Path, target: Path, *, at: float, height: int) -> None:
+def poster(source: Path, target: Path, *, at: float, width: int, height: int) -> None:
     args = ["-ss", f"{at:.2f}", "-i", str(source), "-frames:v", "1"]
-    args += ["-vf", f"scale=-2:{height}", "-q:v", "4", output_path(target)]
+    args += ["-vf", f"scale={width}:{height}", "-q:v", "4", output_path(target)]
     run_ffmpeg(args, timeout=120)
 
 

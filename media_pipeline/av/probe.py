@@ -16,10 +16,17 @@ CORRUPT_HINTS = ("moov atom not found", "truncat", "corrupt", "end of file", "in
 
 @dataclass(frozen=True)
 class VideoStream:
+    """A video stream; ``width`` and ``height`` are as shown, rotation metadata applied."""
+
     codec: str
     width: int
     height: int
     fps: float
+    rotation: int = 0  # degrees, a multiple of 90, as the display matrix says
+
+    @property
+    def short_side(self) -> int:
+        return min(self.width, self.height)
 
 
 @dataclass(frozen=True)
@@ -43,6 +50,8 @@ def probe(path: Path, *, timeout: float = 120) -> Probe:
     size = path.stat().st_size
     if size == 0:
         raise MediaError(MediaErrorCode.EMPTY_FILE)
+    if _mp4_is_cut_short(path, size):
+        raise MediaError(MediaErrorCode.CORRUPT)
     args = [FFPROBE, "-v", "error", "-print_format", "json", "-show_format", "-show_streams"]
     try:
         data = json.loads(run_tool([*args, str(path)], timeout=timeout).stdout)
@@ -60,6 +69,33 @@ def _has_media_header(path: Path) -> bool:
     with path.open("rb") as handle:
         head = handle.read(12)
     return head[4:8] in MP4_BOXES or head.startswith(OTHER_MAGIC)
+
+
+def _mp4_is_cut_short(path: Path, size: int) -> bool:
+    """Whether an MP4's top-level boxes run past the end of the file: an upload cut short. With
+    the index at the front (``faststart``) ffprobe reads such a file without complaint, and only
+    the decoder would fail at the missing end."""
+    offset = 0
+    with path.open("rb") as handle:
+        head = handle.read(12)
+        if head[4:8] != b"ftyp":
+            return False
+        while offset < size:
+            handle.seek(offset)
+            header = handle.read(16)
+            if len(header) < 8:
+                return True
+            box_size = int.from_bytes(header[:4], "big")
+            if box_size == 1:  # a 64-bit size follows the type
+                if len(header) < 16:
+                    return True
+                box_size = int.from_bytes(header[8:16], "big")
+            elif box_size == 0:  # the box runs to the end of the file
+                return False
+            if box_size < 8:
+                return True
+            offset += box_size
+    return offset > size
 
 
 def _describe(data: dict, size: int) -> Probe:
@@ -90,12 +126,30 @@ def _is_video(stream: dict) -> bool:
 def _video(stream: dict) -> VideoStream:
     rate = stream.get("avg_frame_rate") or stream.get("r_frame_rate") or "0/1"
     fps = float(Fraction(rate)) if rate not in {"0/0", ""} else 0.0
+    width, height = int(stream.get("width") or 0), int(stream.get("height") or 0)
+    rotation = _rotation(stream)
+    if rotation % 180:
+        width, height = height, width  # ffmpeg turns the picture upright when it decodes
     return VideoStream(
         codec=stream.get("codec_name", ""),
-        width=int(stream.get("width") or 0),
-        height=int(stream.get("height") or 0),
+        width=width,
+        height=height,
         fps=fps or 25.0,
+        rotation=rotation,
     )
+
+
+def _rotation(stream: dict) -> int:
+    """The display rotation in degrees (0, 90, 180, 270), from the display matrix or the older
+    ``rotate`` tag."""
+    for side_data in stream.get("side_data_list") or []:
+        if "rotation" in side_data:
+            return round(float(side_data["rotation"]) / 90) * 90 % 360
+    tag = (stream.get("tags") or {}).get("rotate")
+    try:
+        return round(float(tag) / 90) * 90 % 360 if tag else 0
+    except ValueError:
+        return 0
 
 
 def _audio(stream: dict) -> AudioStream:

@@ -8,6 +8,17 @@ from pathlib import Path
 
 FFMPEG = "ffmpeg"
 FFPROBE = "ffprobe"
+# 128 + SIGKILL, 128 + SIGTERM (through a shell or container); 255: ffmpeg stopped by SIGTERM or
+# SIGINT (a worker shutting down), which it reports with no message at "-v error" (errors exit 1)
+KILLED_EXIT_CODES = {137, 143, 255}
+NO_ROOM_HINTS = ("No space left on device", "Disk quota exceeded")
+DAMAGED_HINTS = (
+    "invalid data found when processing input",
+    "error while decoding",
+    "moov atom not found",
+    "corrupt",
+    "truncat",
+)
 
 
 class ToolError(RuntimeError):
@@ -17,6 +28,20 @@ class ToolError(RuntimeError):
         super().__init__(f"{program} exited with {returncode}: {stderr[-500:]}")
         self.returncode = returncode
         self.stderr = stderr
+
+    @property
+    def transient(self) -> bool:
+        """Whether trying again may work: the program was killed (a signal, the out-of-memory
+        killer, a worker shutting down) or the disk was full."""
+        killed = self.returncode < 0 or self.returncode in KILLED_EXIT_CODES
+        interrupted = "received signal" in self.stderr.lower()
+        return killed or interrupted or any(hint in self.stderr for hint in NO_ROOM_HINTS)
+
+    @property
+    def damaged_input(self) -> bool:
+        """Whether the decoder says the input itself is broken."""
+        text = self.stderr.lower()
+        return any(hint in text for hint in DAMAGED_HINTS)
 
 
 def run_tool(args: list[str], *, timeout: float | None = None) -> subprocess.CompletedProcess:

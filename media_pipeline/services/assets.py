@@ -108,6 +108,9 @@ def _restart(asset: MediaAsset, *, from_statuses: list[str]) -> bool:
         error_params={},
         claimed_at=None,
         heartbeat_at=None,
+        playable_at=None,
+        retry_at=None,
+        attempts=0,
         updated_at=timezone.now(),
     )
     if updated:
@@ -139,12 +142,19 @@ def advance(asset: MediaAsset, **changes) -> bool:
     return bool(updated)
 
 
-def fail(asset: MediaAsset, error: MediaError) -> None:
-    advance(
+def fail(asset: MediaAsset, error: MediaError) -> bool:
+    """Mark ``asset`` failed with ``error`` (nothing of it is playable); False if taken back."""
+    return advance(
         asset,
         status=MediaAsset.Status.FAILED,
         error_code=error.code.value,
         error_params=error.params,
         claimed_at=None,
         progress=0,
+        playable_at=None,
+        master_playlist="",
+        poster="",
+        download="",
+        audio_download="",
+        retry_at=None,
     )

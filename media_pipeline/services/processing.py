@@ -1,9 +1,19 @@
-"""Probe, validate and transcode one asset. Nothing here holds a transaction while ffmpeg runs."""
+"""Probe, validate and transcode one asset. Nothing here holds a transaction while ffmpeg runs.
 
+The ladder runs in two steps (docs/decisions/0027): the audio-only rendition and the lowest rung
+first, published at once (the asset is *playable*), then the higher rungs, which join the master
+playlist when done. A transient failure (a killed ffmpeg, a full disk) is tried again a bounded
+number of times with back-off; every failure removes the partial outputs.
+"""
+
+import errno
 import logging
+import os
 import shutil
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import timedelta
 from pathlib import Path
 
 from django.core.files.storage import default_storage
@@ -23,6 +33,7 @@ logger = logging.getLogger(__name__)
 Status = MediaAsset.Status
 POSTER_HEIGHT = 360
 BUILD = ".build"
+OUTPUTS = ("hls", "download", "poster.jpg", BUILD)
 
 
 @dataclass(frozen=True)
@@ -45,17 +56,77 @@ def asset_process(*, asset_id: int) -> None:
         described = _probe(asset)
         if not advance(asset, status=Status.TRANSCODING, progress=5, **_probe_fields(described)):
             return
-        outputs = _transcode(asset, described)
-        _finish(asset, outputs, described)
+        _transcode(asset, described)
     except MediaError as error:
-        fail(asset, error)
+        _failed(asset, error)
     except ToolError as error:
         logger.warning("Transcoding asset %s failed: %s", asset.pk, error)
-        fail(asset, MediaError(MediaErrorCode.TRANSCODE_FAILED, detail=error.stderr[-300:]))
+        if error.transient:
+            _interrupted(asset)
+        elif error.damaged_input:
+            _failed(asset, MediaError(MediaErrorCode.CORRUPT))
+        else:
+            _failed(asset, MediaError(MediaErrorCode.TRANSCODE_FAILED))
+    except OSError as error:
+        if error.errno not in {errno.ENOSPC, errno.EDQUOT}:
+            raise
+        logger.warning("Transcoding asset %s: no room left: %s", asset.pk, error)
+        _interrupted(asset)
 
 
 def folder(asset: MediaAsset) -> Path:
     return Path(default_storage.path(asset.folder))
+
+
+def outputs_remove(asset: MediaAsset) -> None:
+    """Remove everything made from the original (never the original itself)."""
+    target = folder(asset)
+    for name in OUTPUTS:
+        path = target / name
+        if path.is_dir():
+            shutil.rmtree(path, ignore_errors=True)
+        elif path.exists():
+            path.unlink(missing_ok=True)
+
+
+def _failed(asset: MediaAsset, error: MediaError) -> None:
+    outputs_remove(asset)
+    with transaction.atomic():
+        if fail(asset, error):
+            asset.renditions.all().delete()
+
+
+def retry_delay(attempts: int) -> timedelta:
+    """Back-off after the ``attempts``-th try: 30 s, 2 min, 8 min…"""
+    return timedelta(seconds=conf.get("RETRY_FIRST_DELAY_SECONDS") * 4 ** max(0, attempts - 1))
+
+
+def _interrupted(asset: MediaAsset) -> None:
+    """A transient failure: try again later, unless it was the last allowed attempt."""
+    outputs_remove(asset)
+    if asset.attempts >= conf.get("MAX_ATTEMPTS"):
+        _failed(
+            asset,
+            MediaError(MediaErrorCode.INTERRUPTED_TOO_OFTEN, attempts=asset.attempts),
+        )
+        return
+    delay = retry_delay(asset.attempts)
+    with transaction.atomic():
+        if not advance(
+            asset,
+            status=Status.UPLOADED,
+            claimed_at=None,
+            heartbeat_at=None,
+            progress=0,
+            playable_at=None,
+            master_playlist="",
+            error_code=MediaErrorCode.INTERRUPTED.value,
+            error_params={},
+            retry_at=timezone.now() + delay,
+        ):
+            return
+        asset.renditions.all().delete()
+    enqueue.send_later("asset_process_task", asset.pk, seconds=delay.total_seconds())
 
 
 def _probe(asset: MediaAsset) -> Probe:
@@ -75,16 +146,16 @@ def _probe_fields(described: Probe) -> dict:
     return {
         "kind": MediaAsset.Kind.VIDEO if video else MediaAsset.Kind.AUDIO,
         "duration": described.duration,
-        "width": video.width if video else None,
+        "width": video.width if video else None,  # as shown: rotation applied
         "height": video.height if video else None,
         "has_audio": described.audio is not None,
     }
 
 
-def _plan(described: Probe) -> ladder.Plan:
+def plan_for(described: Probe) -> ladder.Plan:
     video = described.video
     return ladder.Plan(
-        rungs=ladder.rungs_for(conf.ladder(), video.height) if video else (),
+        rungs=ladder.rungs_for(conf.ladder(), video.width, video.height) if video else (),
         audio=described.audio is not None,
         audio_only_kbps=conf.get("AUDIO_ONLY_KBPS"),
         source_fps=video.fps if video else 25.0,
@@ -101,114 +172,188 @@ def loudness_target() -> loudness.Target:
     )
 
 
-def audio_filter(source: Path) -> str:
+def audio_filter(source: Path, *, channels: int = 1, limit_db: float | None = None) -> str:
+    """The measured normalisation of ``source``'s first audio track (downmixed to mono)."""
     target = loudness_target()
-    return loudness.normalise_filter(loudness.measure(source, target), target)
+    measured = loudness.measure(source, target, channels=channels)
+    return loudness.normalise_filter(measured, target, channels=channels, limit_db=limit_db)
 
 
-def _transcode(asset: MediaAsset, described: Probe) -> list[Output]:
-    """Write every output under ``media/<uuid>/.build``, then swap it in (a rerun overwrites)."""
-    source, build = Path(asset.original.path), folder(asset) / BUILD
-    shutil.rmtree(build, ignore_errors=True)
-    plan = _plan(described)
-    audio = audio_filter(source) if plan.audio else ""
+def _transcode(asset: MediaAsset, described: Probe) -> None:
+    """Make every output in place under ``media/<uuid>/`` (a rerun first removes the last run's),
+    publishing the first playable part as soon as it exists."""
+    outputs_remove(asset)
+    progress = _progress_writer(asset)
+    built = outputs_build(
+        Path(asset.original.path),
+        described,
+        folder(asset),
+        progress=progress,
+        playable=lambda plans: _publish(
+            asset, plans, folder(asset) / "hls", described, final=False
+        ),
+    )
+    if built:
+        _publish(asset, built, folder(asset) / "hls", described, final=True)
+
+
+ProgressWriter = Callable[[float, float, float], None]  # (fraction, start, share)
+
+
+def outputs_build(
+    source: Path,
+    described: Probe,
+    target: Path,
+    *,
+    progress: ProgressWriter | None = None,
+    playable: Callable[[list[ladder.Plan]], bool] | None = None,
+) -> list[ladder.Plan] | None:
+    """Every file of an asset under ``target`` (no database): the first run (audio-only and the
+    lowest rung, its sound checked), its master playlist, then ``playable(plans)``; then the
+    higher rungs, the whole master playlist, the low MP4 and the poster. Returns the runs made,
+    or None when ``playable`` answered False (the work was taken back)."""
+    plan = plan_for(described)
+    channels = described.audio.channels if described.audio else 0
+    first, rest = plan.split()
+    hls_dir = target / "hls"
+    share = 30.0 if rest else 85.0
+    audio = _first_run(source, first, target, described, channels=channels, progress=progress,
+                       share=share)  # fmt: skip
+    plans = [first]
+    _master(hls_dir, plans)
+    if playable is not None and not playable(plans):
+        return None
+    if rest is not None:
+        _run(source, rest, hls_dir, audio, described, progress, start=35, share=55)
+        plans.append(rest)
+        _master(hls_dir, plans)
+    _downloads_and_poster(source, first, target, described)
+    return plans
+
+
+def _master(hls_dir: Path, plans: list[ladder.Plan]) -> None:
+    hls.master_playlist_merge(
+        hls_dir, [plan.master_name for plan in plans], target_duration=plans[0].segment_seconds
+    )
+
+
+def _first_run(source, first, target, described, *, channels, progress, share) -> str:
+    """Audio-only and the lowest rung; the encoded sound's true peak is checked, and the run made
+    again with a lower limit (once) where AAC pushed it above the ceiling. Returns the audio
+    filter the other rungs use."""
+    hls_dir = target / "hls"
+    goal = loudness_target()
+    limit = goal.true_peak
+    measured = loudness.measure(source, goal, channels=channels) if first.audio else None
+    for attempt in range(2):
+        audio = (
+            loudness.normalise_filter(measured, goal, channels=channels, limit_db=limit)
+            if measured
+            else ""
+        )
+        _run(source, first, hls_dir, audio, described, progress, start=5, share=share)
+        if not measured:
+            return audio
+        m4a = target / "download" / "audio.m4a"
+        ladder.remux(hls_dir / ladder.AUDIO_ONLY / "index.m3u8", m4a)
+        peak = loudness.measure_output(m4a).true_peak
+        ceiling = conf.get("PEAK_CEILING_DBTP")
+        if peak <= ceiling or measured.silent or attempt:
+            return audio
+        logger.info("%s: encoded peak %.1f dBTP, limiting lower", source, peak)
+        limit -= peak - ceiling + 1.0
+        for name in ladder.variant_names(first):
+            shutil.rmtree(hls_dir / name, ignore_errors=True)
+    return audio
+
+
+def _run(source, plan, hls_dir, audio, described, progress, *, start, share) -> None:
     ladder.transcode(
         source,
         plan,
-        build / "hls",
+        hls_dir,
         audio_filter=audio,
         duration=described.duration,
-        on_progress=_progress_writer(asset),
+        on_progress=(lambda fraction: progress(fraction, start, share)) if progress else None,
         timeout=conf.get("TRANSCODE_TIME_LIMIT"),
     )
-    outputs = _measure(plan, build / "hls", described)
-    _rewrite_master(build / "hls", outputs)
-    _downloads_and_poster(source, plan, build, described)
-    _swap_in(folder(asset), build)
-    return outputs
 
 
-def _progress_writer(asset: MediaAsset):
+def _progress_writer(asset: MediaAsset) -> ProgressWriter:
     last = [0.0]
 
-    def write(fraction: float) -> None:
+    def write(fraction: float, start: float, share: float) -> None:
         if time.monotonic() - last[0] >= 2:
             last[0] = time.monotonic()
-            advance(asset, progress=5 + round(fraction * 85), heartbeat_at=timezone.now())
+            progress = round(start + fraction * share)
+            advance(asset, progress=progress, heartbeat_at=timezone.now())
 
     return write
 
 
-def _measure(plan: ladder.Plan, hls_dir: Path, described: Probe) -> list[Output]:
+def _measure(plans: list[ladder.Plan], hls_dir: Path) -> list[Output]:
     outputs = []
-    for name in ladder.variant_names(plan):
-        playlist = hls.read_media_playlist(hls_dir / name / "index.m3u8")
-        rung = next((r for r in plan.rungs if r.name == name), None)
-        outputs.append(
-            Output(
-                rung=name,
-                kind=Rendition.Kind.VIDEO if rung else Rendition.Kind.AUDIO,
-                width=_width(described, rung.height) if rung else None,
-                height=rung.height if rung else None,
-                bitrate=playlist.bitrate,
-                size=playlist.size,
-                playlist=f"hls/{name}/index.m3u8",
+    for plan in plans:
+        for name in ladder.variant_names(plan):
+            playlist = hls.read_media_playlist(hls_dir / name / "index.m3u8")
+            rung = next((r for r in plan.rungs if r.name == name), None)
+            outputs.append(
+                Output(
+                    rung=name,
+                    kind=Rendition.Kind.VIDEO if rung else Rendition.Kind.AUDIO,
+                    width=rung.width if rung else None,
+                    height=rung.height if rung else None,
+                    bitrate=playlist.bitrate,
+                    size=playlist.size,
+                    playlist=f"hls/{name}/index.m3u8",
+                )
             )
-        )
     return outputs
 
 
-def _width(described: Probe, height: int) -> int:
-    video = described.video
-    width = video.width * height / video.height
-    return int(round(width / 2) * 2)
-
-
-def _rewrite_master(hls_dir: Path, outputs: list[Output]) -> None:
-    """Keep ffmpeg's master playlist, with the bandwidth measured rather than estimated."""
-    master = hls_dir / "master.m3u8"
-    variants = []
-    for variant in hls.read_master_playlist(master):
-        playlist = hls.read_media_playlist(hls_dir / variant.uri)
-        attributes = dict(variant.attributes)
-        attributes["BANDWIDTH"] = str(max(playlist.peak_bitrate, playlist.bitrate))
-        attributes["AVERAGE-BANDWIDTH"] = str(playlist.bitrate)
-        variants.append(hls.Variant(uri=variant.uri, attributes=attributes))
-    hls.write_master_playlist(master, variants)
-
-
-def _downloads_and_poster(source: Path, plan: ladder.Plan, build: Path, described: Probe) -> None:
-    hls_dir = build / "hls"
-    if plan.rungs:
-        ladder.remux(hls_dir / plan.rungs[0].name / "index.m3u8", build / "download" / "low.mp4")
-        at = min(1.0, described.duration / 2)
-        height = min(POSTER_HEIGHT, described.video.height)
-        ladder.poster(source, build / "poster.jpg", at=at, height=height - height % 2)
-    if plan.audio:
-        ladder.remux(hls_dir / ladder.AUDIO_ONLY / "index.m3u8", build / "download" / "audio.m4a")
-
-
-def _swap_in(target: Path, build: Path) -> None:
-    for name in ("hls", "download", "poster.jpg"):
-        old = target / name
-        if old.is_dir():
-            shutil.rmtree(old)
-        elif old.exists():
-            old.unlink()
-        if (build / name).exists():
-            (build / name).rename(old)
-    shutil.rmtree(build, ignore_errors=True)
-
-
-def _finish(asset: MediaAsset, outputs: list[Output], described: Probe) -> None:
+def _publish(
+    asset: MediaAsset,
+    plans: list[ladder.Plan],
+    hls_dir: Path,
+    described: Probe,
+    *,
+    final: bool,
+) -> bool:
+    """Record what is done (its master playlist is written): the asset is playable. When
+    ``final`` (every file made), the asset moves on. False if taken back."""
+    outputs = _measure(plans, hls_dir)
     base = asset.folder
     fields = {
         "master_playlist": f"{base}/hls/master.m3u8",
+        "audio_download": f"{base}/download/audio.m4a" if described.audio else "",
+        "playable_at": asset.playable_at or timezone.now(),
+        "heartbeat_at": timezone.now(),
+    }
+    if final:
+        fields |= _final_fields(asset, described)
+    with transaction.atomic():
+        if not advance(asset, **fields):
+            return False
+        asset.renditions.all().delete()
+        Rendition.objects.bulk_create(
+            Rendition(asset=asset, **{**o.__dict__, "playlist": f"{base}/{o.playlist}"})
+            for o in outputs
+        )
+        if final and described.audio:
+            enqueue.on_commit("asset_transcribe_task", asset.pk)
+    return True
+
+
+def _final_fields(asset: MediaAsset, described: Probe) -> dict:
+    base = asset.folder
+    fields = {
         "poster": f"{base}/poster.jpg" if described.video else "",
         "download": f"{base}/download/low.mp4" if described.video else "",
-        "audio_download": f"{base}/download/audio.m4a" if described.audio else "",
         "claimed_at": None,
         "processed_at": timezone.now(),
+        "error_code": "",
+        "error_params": {},
+        "retry_at": None,
     }
     if described.audio:
         fields.update(status=Status.TRANSCRIBING, progress=90)
@@ -216,13 +361,18 @@ def _finish(asset: MediaAsset, outputs: list[Output], described: Probe) -> None:
         fields.update(
             status=Status.READY, progress=100, subtitles_note_code=MediaErrorCode.NO_SOUND.value
         )
-    with transaction.atomic():
-        if not advance(asset, **fields):
-            return
-        asset.renditions.all().delete()
-        Rendition.objects.bulk_create(
-            Rendition(asset=asset, **{**o.__dict__, "playlist": f"{base}/{o.playlist}"})
-            for o in outputs
-        )
-        if described.audio:
-            enqueue.on_commit("asset_transcribe_task", asset.pk)
+    return fields
+
+
+def _downloads_and_poster(source: Path, first: ladder.Plan, target: Path, described: Probe) -> None:
+    if not first.rungs:
+        return
+    hls_dir = target / "hls"
+    low = target / "download" / "low.mp4"
+    ladder.remux(hls_dir / first.rungs[0].name / "index.m3u8", low.with_suffix(".part.mp4"))
+    os.replace(low.with_suffix(".part.mp4"), low)
+    video = described.video
+    scale = min(1.0, POSTER_HEIGHT / video.short_side)
+    width, height = (max(2, round(side * scale / 2) * 2) for side in (video.width, video.height))
+    at = min(1.0, described.duration / 2)
+    ladder.poster(source, target / "poster.jpg", at=at, width=width, height=height)

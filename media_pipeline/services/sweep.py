@@ -2,17 +2,28 @@
 whose heartbeat stopped (a killed worker) is taken back and sent again. A broker that was down
 is the outbox's business (core/outbox.py): its messages go out when the broker returns."""
 
+import logging
+import shutil
+import uuid
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from pathlib import Path
 
+from django.core.files.storage import default_storage
+from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
 from .. import conf
+from ..error_codes import MediaError, MediaErrorCode
 from ..models import MediaAsset, VoiceOverTrack
 from . import enqueue
+from .assets import fail
+from .processing import outputs_remove
 
+logger = logging.getLogger(__name__)
 Status = MediaAsset.Status
+ORPHAN_AFTER = timedelta(hours=6)
 
 
 @dataclass
@@ -20,6 +31,8 @@ class SweepReport:
     processing: list[int] = field(default_factory=list)
     transcribing: list[int] = field(default_factory=list)
     voice_overs: list[int] = field(default_factory=list)
+    failed: list[int] = field(default_factory=list)  # lost too often: failed, outputs removed
+    orphans: list[str] = field(default_factory=list)  # folders without a row, removed
 
 
 def assets_sweep(
@@ -36,9 +49,13 @@ def assets_sweep(
         stale_transcribing_after or timedelta(seconds=conf.get("STALE_TRANSCRIBING_SECONDS"))
     )
     report = SweepReport()
+    lost = Q(status__in=MediaAsset.WORKING_STATUSES, heartbeat_at__lte=stale)
+    exhausted = Q(attempts__gte=conf.get("MAX_ATTEMPTS"))
+    report.failed = _fail_lost(lost & exhausted)
     report.processing = _take_back(
         Q(status=Status.UPLOADED, claimed_at=None, updated_at__lte=waiting)
-        | Q(status__in=MediaAsset.WORKING_STATUSES, heartbeat_at__lte=stale),
+        | Q(status=Status.UPLOADED, claimed_at=None, retry_at__lte=now)
+        | (lost & ~exhausted),
         Status.UPLOADED,
         now,
     )
@@ -53,19 +70,78 @@ def assets_sweep(
     for asset_id in report.transcribing:
         enqueue.send("asset_transcribe_task", asset_id)
     report.voice_overs = _voice_overs(waiting)
+    report.orphans = folders_without_row_remove(now=now)
     return report
 
 
+def folders_without_row_remove(*, now: datetime, older_than: timedelta = ORPHAN_AFTER) -> list[str]:
+    """Remove ``media/<uuid>/`` folders whose asset row does not exist, untouched for
+    ``older_than``: what a process killed between storing an original and committing its row
+    left (a failure it lived through is undone at once, decision 0022). Younger folders may
+    belong to a write still in progress."""
+    try:
+        root = Path(default_storage.path("media"))
+    except NotImplementedError:
+        return []  # not on a file system: nothing to list cheaply
+    if not root.is_dir():
+        return []
+    cutoff = (now - older_than).timestamp()
+    candidates = {}
+    for path in root.iterdir():
+        try:
+            candidates[uuid.UUID(path.name)] = path
+        except ValueError:
+            continue
+    known = set(MediaAsset.objects.filter(uuid__in=list(candidates)).values_list("uuid", flat=True))
+    removed = []
+    for key, path in candidates.items():
+        if key in known or not path.is_dir() or _newest_change(path) > cutoff:
+            continue
+        if MediaAsset.objects.filter(uuid=key).exists():  # committed meanwhile
+            continue
+        logger.warning("Removing %s: no media asset has it", path)
+        shutil.rmtree(path, ignore_errors=True)
+        removed.append(path.name)
+    return removed
+
+
+def _newest_change(folder: Path) -> float:
+    times = [folder.stat().st_mtime]
+    times += [path.stat().st_mtime for path in folder.rglob("*")]
+    return max(times)
+
+
 def _take_back(condition: Q, status: str, now: datetime) -> list[int]:
-    """Put each matching asset back to waiting in ``status``, one conditional UPDATE each."""
+    """Put each matching asset back to waiting in ``status``, one conditional UPDATE each. Work
+    taken back from conversion loses what the lost worker made (it is made again)."""
     taken = []
-    for asset in MediaAsset.objects.filter(condition).only("pk", "status", "claimed_at"):
-        updated = MediaAsset.objects.filter(
-            pk=asset.pk, status=asset.status, claimed_at=asset.claimed_at
-        ).update(status=status, claimed_at=None, updated_at=now)
+    for asset in MediaAsset.objects.filter(condition).only("pk", "uuid", "status", "claimed_at"):
+        converting = asset.status in MediaAsset.WORKING_STATUSES
+        changes = {"playable_at": None, "master_playlist": ""} if converting else {}
+        with transaction.atomic():
+            updated = MediaAsset.objects.filter(
+                pk=asset.pk, status=asset.status, claimed_at=asset.claimed_at
+            ).update(status=status, claimed_at=None, updated_at=now, **changes)
+            if updated and converting:
+                asset.renditions.all().delete()
         if updated:
+            if converting:
+                outputs_remove(asset)
             taken.append(asset.pk)
     return taken
+
+
+def _fail_lost(condition: Q) -> list[int]:
+    """Fail the assets whose worker was lost on their last allowed attempt; remove what the
+    lost worker left."""
+    failed = []
+    for asset in MediaAsset.objects.filter(condition):
+        error = MediaError(MediaErrorCode.INTERRUPTED_TOO_OFTEN, attempts=asset.attempts)
+        if fail(asset, error):
+            asset.renditions.all().delete()
+            outputs_remove(asset)
+            failed.append(asset.pk)
+    return failed
 
 
 def _voice_overs(waiting: datetime) -> list[int]:

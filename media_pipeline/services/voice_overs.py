@@ -1,5 +1,6 @@
 """Voice-over tracks: extra audio in other languages, normalised like the asset's own sound."""
 
+import logging
 import shutil
 from pathlib import Path
 
@@ -16,6 +17,8 @@ from ..models import MediaAsset, VoiceOverTrack
 from . import enqueue
 from .processing import audio_filter
 from .stored_files import undone_on_failure
+
+logger = logging.getLogger(__name__)
 
 
 def voice_over_add(
@@ -56,11 +59,12 @@ def voice_over_process(*, track_id: int) -> None:
         )
         return
     except ToolError as error:
+        logger.warning("Voice-over %s failed: %s", track.pk, error)
         _save(
             track,
             status=VoiceOverTrack.Status.FAILED,
             error_code=MediaErrorCode.TRANSCODE_FAILED.value,
-            error_params={"detail": error.stderr[-300:]},
+            error_params={},
         )
         return
     playlist = hls.read_media_playlist(target / "hls" / "index.m3u8")
@@ -75,13 +79,14 @@ def voice_over_process(*, track_id: int) -> None:
 
 
 def _package(source: Path, target: Path) -> None:
-    if probe(source).audio is None:
+    sound = probe(source).audio
+    if sound is None:
         raise MediaError(MediaErrorCode.NO_SOUND)
     shutil.rmtree(target / "hls", ignore_errors=True)
     ladder.audio_rendition(
         source,
         target / "hls",
-        audio_filter=audio_filter(source),
+        audio_filter=audio_filter(source, channels=sound.channels),
         kbps=conf.get("AUDIO_ONLY_KBPS"),
         segment_seconds=conf.get("SEGMENT_SECONDS"),
     )

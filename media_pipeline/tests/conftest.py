@@ -20,6 +20,10 @@ def sent(monkeypatch):
     monkeypatch.setattr(
         "media_pipeline.services.enqueue.send", lambda name, pk: calls.append((name, pk))
     )
+    monkeypatch.setattr(
+        "media_pipeline.services.enqueue.send_later",
+        lambda name, pk, *, seconds: calls.append((name, pk, round(seconds))),
+    )
     return calls
 
 

@@ -74,3 +74,53 @@ def empty(folder: Path) -> Path:
     target = folder / "empty.mp4"
     target.write_bytes(b"")
     return target
+
+
+def silent_track_video(folder: Path, *, seconds: float = 3) -> Path:
+    """A video whose sound track holds only silence (a muted phone recording)."""
+    target = folder / "silent-track.mp4"
+    _ffmpeg(
+        "-f", "lavfi", "-i", f"testsrc2=size=320x180:rate=30:duration={seconds}",
+        "-f", "lavfi", "-i", "anullsrc=r=48000:cl=stereo",
+        "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p",
+        "-c:a", "aac", "-t", str(seconds), str(target),
+    )  # fmt: skip
+    return target
+
+
+def faststart(source: Path, folder: Path) -> Path:
+    """``source`` with its index moved to the front, as phones and editors write it."""
+    target = folder / f"faststart-{source.name}"
+    _ffmpeg("-i", str(source), "-c", "copy", "-movflags", "+faststart", str(target))
+    return target
+
+
+def loud_dual_mono(folder: Path, *, seconds: float = 5, video: bool = True) -> Path:
+    """Quiet speech with sharp clicks peaking near 0 dBFS (a microphone knocked, a door), in two
+    identical channels (a phone's "stereo"): the hard case for true peak, where the gain that
+    brings the speech to the target pushes the clicks over, and low-rate AAC adds more."""
+    wav, _kind = speech_wav(folder, seconds=seconds)
+    loud = folder / "loud.wav"
+    clicks = "if(lt(mod(t,0.7),0.002),0.99*sin(2*PI*3000*t),0)"
+    _ffmpeg(
+        "-i", str(wav), "-f", "lavfi", "-i", f"aevalsrc='{clicks}':s=22050:d={seconds}",
+        "-filter_complex", "[0:a]volume=-6dB[s];[s][1:a]amix=inputs=2:normalize=0",
+        "-ar", "48000", str(loud),
+    )  # fmt: skip
+    target = folder / ("loud.mp4" if video else "loud.m4a")
+    args = []
+    if video:
+        args += ["-f", "lavfi", "-i", f"testsrc2=size=320x180:rate=30:duration={seconds}"]
+    args += ["-i", str(loud), "-ac", "2", "-c:a", "aac", "-b:a", "160k", "-ar", "48000"]
+    if video:
+        args += ["-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p"]
+    _ffmpeg(*args, "-t", str(seconds), str(target))
+    return target
+
+
+def rotated(folder: Path, *, size: str = "320x180", seconds: float = 2) -> Path:
+    """A landscape-coded video with rotation metadata: shown portrait."""
+    plain = video(folder, name="coded-landscape.mp4", size=size, seconds=seconds)
+    target = folder / "rotated.mp4"
+    _ffmpeg("-i", str(plain), "-c", "copy", "-metadata:s:v:0", "rotate=90", str(target))
+    return target

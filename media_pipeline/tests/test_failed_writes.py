@@ -6,6 +6,7 @@ would, after the file was written.
 
 import json
 import os
+from pathlib import Path
 
 import pytest
 from django.contrib.auth.models import Group
@@ -17,6 +18,8 @@ from django.urls import reverse
 from media_pipeline.models import MediaAsset, Upload, VoiceOverTrack
 from media_pipeline.services.assets import asset_create
 from media_pipeline.services.voice_overs import voice_over_add
+
+from .factories import asset_from
 
 pytestmark = pytest.mark.django_db
 
@@ -125,3 +128,28 @@ def test_a_failed_voice_over_leaves_no_file(tmp_path, media_root, refuse):
         voice_over_add(asset=asset, language="shi", file=File(handle), filename="shi.m4a")
     assert not VoiceOverTrack.objects.filter(asset=asset).exists()
     assert list((media_root / "media").glob("*/voice-over/**/*.m4a")) == []
+
+
+def test_an_original_left_by_a_killed_ingest_is_removed_by_the_sweep(tmp_path, media_root):
+    """A process killed between storing the original and committing its row (no exception to
+    undo it) leaves a file without a row: the sweep removes it once it is old enough, never a
+    file whose row exists, nor one a write may still be committing."""
+    from datetime import timedelta
+    from uuid import uuid4
+
+    from django.utils import timezone
+
+    from media_pipeline.services.sweep import assets_sweep
+
+    from . import media
+
+    clip = media.audio(tmp_path)
+    kept = asset_from(clip)
+    orphan = media_root / "media" / str(uuid4()) / "original" / "talk.m4a"
+    orphan.parent.mkdir(parents=True)
+    orphan.write_bytes(clip.read_bytes())
+    assert assets_sweep().orphans == []  # a write may still be committing it
+    later = timezone.now() + timedelta(days=1)
+    assert assets_sweep(now=later).orphans == [orphan.parent.parent.name]
+    assert not orphan.parent.parent.exists()
+    assert [path.name for path in _originals(media_root)] == [Path(kept.original.name).name]

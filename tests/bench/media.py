@@ -1,23 +1,33 @@
 """The media pipeline's benchmark: `make bench` runs it after tests/bench/run.py.
 
-For a generated 60-second 720p30 clip (``testsrc2`` with speech from espeak-ng, or a tone when
-espeak-ng is missing: the output says which) it prints ``BENCH <name> <value> <unit>`` lines:
+Inputs, generated (``testsrc2`` with speech from espeak-ng, or a tone when espeak-ng is missing:
+the output says which): a 60-second 1280×720 30 fps lesson (landscape), a 720×1280 phone video
+(portrait) and a 1280×720-coded video with 90° rotation metadata (rotated), 20 s each.
 
-- ``media_ladder_speed``: the full ladder (every rung up to 720p + audio-only) in one ffmpeg
-  process, as a multiple of real time (clip seconds / wall-clock seconds);
-- ``media_single_vs_per_rung``: wall-clock of one process per rung (each decoding the source)
-  divided by the single-decode run;
-- ``media_bytes_per_minute_<rung>``: bytes per minute of each rendition, audio-only included;
+It runs the pipeline's own file work (``processing.outputs_build``: loudness measure, the first
+run — audio-only and the lowest rung, its encoded sound checked —, the higher rungs, master
+playlist, low MP4, poster) and prints ``BENCH <name> <value> <unit> load=<1-min load average>``:
+
+- ``media_ladder_speed``: media seconds / wall-clock seconds of the whole build (landscape);
+- ``media_ladder_cpu_seconds_per_minute``: CPU seconds (all ffmpeg processes) per media minute,
+  which the machine's other work does not change; ``media_ladder_ceiling`` is the speed it
+  allows on an idle machine with this many cores;
+- ``media_first_playable_share``: seconds from the start of processing (probe included) until
+  audio-only and the lowest rung are published, as a share of the media's duration;
+- per input: ``media_<input>_kbps_<rung>`` (measured on the segments, sound included),
+  ``media_<input>_audio_lufs`` and ``media_<input>_audio_true_peak`` of the encoded audio-only
+  file and of the low MP4's sound (``..._low_true_peak``);
 - ``media_whisper_rtf``: whisper's real-time factor (processing seconds / audio seconds) with the
   configured model (``WHISPER_MODEL_DIR``/``WHISPER_MODEL``) on CPU, or on the GPU when torch sees
   one; without weights, a tiny random Whisper (same code path; the figure then measures the
   machinery, not a real model; the output says so).
 
-Everything is written to a temporary folder removed at the end. Runs in about 2-3 minutes on
-the 2-core machine.
+The load average is printed with each figure: the machine may be shared. Everything is written
+to a temporary folder removed at the end. Runs in about 2 minutes on an idle 2-core machine.
 """
 
 import os
+import resource
 import shutil
 import sys
 import tempfile
@@ -32,99 +42,96 @@ import django  # noqa: E402
 
 django.setup()
 
-from media_pipeline import conf  # noqa: E402
-from media_pipeline.av import hls, ladder  # noqa: E402
-from media_pipeline.services.processing import audio_filter  # noqa: E402
+from media_pipeline.av import hls, ladder, loudness  # noqa: E402
+from media_pipeline.av.probe import probe  # noqa: E402
+from media_pipeline.services.processing import outputs_build  # noqa: E402
 from media_pipeline.tests import media  # noqa: E402
 from media_pipeline.tests.tiny_whisper import TEST_DECODE_OPTIONS, make_tiny_whisper  # noqa: E402
 
 SECONDS = 60
+SHAPES = {"landscape": ("1280x720", 0, SECONDS), "portrait": ("720x1280", 0, 20),
+          "rotated": ("1280x720", 90, 20)}  # fmt: skip
 
 
 def bench(name: str, value: float, unit: str) -> None:
-    print(f"BENCH {name} {value:.3f} {unit}", flush=True)
+    load = os.getloadavg()[0]
+    print(f"BENCH {name} {value:.3f} {unit} load={load:.2f}", flush=True)
 
 
-def make_clip(folder: Path) -> Path:
-    wav, kind = media.speech_wav(folder, seconds=SECONDS)
-    if kind.startswith("espeak"):  # one sentence is ~5 s: loop it over the minute
-        looped = folder / "speech-60.wav"
-        media._ffmpeg(
-            "-stream_loop",
-            "-1",
-            "-i",
-            str(wav.parent / "espeak.wav"),
-            "-t",
-            str(SECONDS),
-            "-ar",
-            "48000",
-            str(looped),
-        )
-        wav = looped
-    print(f"clip: {SECONDS} s 1280x720 30 fps testsrc2 with {kind}")
-    clip = folder / "clip-720p.mp4"
+def speech(folder: Path, seconds: int) -> Path:
+    wav, kind = media.speech_wav(folder, seconds=5)
+    looped = folder / f"speech-{seconds}.wav"
+    source = wav.parent / "espeak.wav" if kind.startswith("espeak") else wav
     media._ffmpeg(
-        "-f",
-        "lavfi",
-        "-i",
-        f"testsrc2=size=1280x720:rate=30:duration={SECONDS}",
-        "-i",
-        str(wav),
-        "-c:v",
-        "libx264",
-        "-preset",
-        "ultrafast",
-        "-crf",
-        "18",
-        "-pix_fmt",
-        "yuv420p",
-        "-c:a",
-        "aac",
-        "-b:a",
-        "128k",
-        "-t",
-        str(SECONDS),
-        str(clip),
-    )
+        "-stream_loop", "-1", "-i", str(source), "-t", str(seconds), "-ar", "48000", "-ac", "2",
+        str(looped),
+    )  # fmt: skip
+    print(f"sound: {kind}, looped over {seconds} s, dual-mono stereo")
+    return looped
+
+
+def make_clip(folder: Path, name: str) -> Path:
+    size, rotation, seconds = SHAPES[name]
+    wav = speech(folder, seconds)
+    clip = folder / f"{name}.mp4"
+    coded = folder / f"{name}-coded.mp4" if rotation else clip
+    media._ffmpeg(
+        "-f", "lavfi", "-i", f"testsrc2=size={size}:rate=30:duration={seconds}",
+        "-i", str(wav), "-c:v", "libx264", "-preset", "ultrafast", "-crf", "18",
+        "-pix_fmt", "yuv420p", "-c:a", "aac", "-b:a", "128k", "-t", str(seconds), str(coded),
+    )  # fmt: skip
+    if rotation:  # the tag becomes a display matrix when the stream is copied
+        media._ffmpeg(
+            "-i", str(coded), "-c", "copy", "-metadata:s:v:0", f"rotate={rotation}", str(clip)
+        )  # fmt: skip
+    shown = probe(clip).video
+    print(f"input {name}: {seconds} s, coded {size} 30 fps, rotation {rotation}, "
+          f"shown {shown.width}x{shown.height}")  # fmt: skip
     return clip
 
 
-def plan(rungs) -> ladder.Plan:
-    return ladder.Plan(
-        rungs=tuple(rungs),
-        audio=True,
-        audio_only_kbps=conf.get("AUDIO_ONLY_KBPS"),
-        source_fps=30.0,
-        segment_seconds=conf.get("SEGMENT_SECONDS"),
-        preset=conf.get("X264_PRESET"),
-    )
+def cpu_seconds() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
-def run_ladder(clip: Path, folder: Path, audio: str) -> float:
-    whole = plan(ladder.rungs_for(conf.ladder(), 720))
-    started = time.monotonic()
-    ladder.transcode(clip, whole, folder / "single", audio_filter=audio, duration=SECONDS)
+def run_input(name: str, clip: Path, folder: Path) -> None:
+    target = folder / f"out-{name}"
+    started, cpu = time.monotonic(), cpu_seconds()
+    described = probe(clip)
+    first = []
+
+    def playable(plans) -> bool:
+        first.append(time.monotonic() - started)
+        return True
+
+    plans = outputs_build(clip, described, target, playable=playable)
     wall = time.monotonic() - started
-    bench("media_ladder_speed", SECONDS / wall, "x_realtime")
-    for name in ladder.variant_names(whole):
-        playlist = hls.read_media_playlist(folder / "single" / name / "index.m3u8")
-        bench(f"media_bytes_per_minute_{name}", playlist.size * 60 / playlist.duration, "bytes")
-        bench(f"media_bitrate_{name}", playlist.bitrate / 1000, "kbit/s")
-    return wall
-
-
-def run_per_rung(clip: Path, folder: Path, audio: str) -> float:
-    started = time.monotonic()
-    for rung in conf.ladder():
-        ladder.transcode(
-            clip, plan([rung]), folder / rung.name, audio_filter=audio, duration=SECONDS
-        )
-    return time.monotonic() - started
+    used = cpu_seconds() - cpu
+    if name == "landscape":
+        bench("media_ladder_speed", described.duration / wall, "x_realtime")
+        per_minute = used * 60 / described.duration
+        bench("media_ladder_cpu_seconds_per_minute", per_minute, "cpu_s")
+        bench("media_ladder_ceiling", 60 * (os.cpu_count() or 1) / per_minute, "x_realtime")
+        bench("media_first_playable_share", first[0] / described.duration, "of_duration")
+        bench("media_first_playable_seconds", first[0], "s")
+    for plan in plans:
+        for rung in plan.rungs:
+            print(f"{name} {rung.name}: {rung.width}x{rung.height}")
+        for variant in ladder.variant_names(plan):
+            playlist = hls.read_media_playlist(target / "hls" / variant / "index.m3u8")
+            bench(f"media_{name}_kbps_{variant}", playlist.average_segment_bitrate / 1000, "kbit/s")
+    sound = loudness.measure_output(target / "download" / "audio.m4a")
+    bench(f"media_{name}_audio_lufs", sound.integrated, "LUFS")
+    bench(f"media_{name}_audio_true_peak", sound.true_peak, "dBTP")
+    low = loudness.measure_output(target / "download" / "low.mp4")
+    bench(f"media_{name}_low_true_peak", low.true_peak, "dBTP")
 
 
 def run_whisper(audio_file: Path, folder: Path) -> None:
     import torch
 
+    from media_pipeline import conf
     from media_pipeline.speech.whisper_engine import WhisperEngine
 
     checkpoint = conf.whisper_checkpoint()
@@ -152,13 +159,13 @@ def run_whisper(audio_file: Path, folder: Path) -> None:
 
 def main() -> None:
     folder = Path(tempfile.mkdtemp(prefix="media-bench-"))
+    only = sys.argv[1:] or [*SHAPES, "whisper"]
     try:
-        clip = make_clip(folder)
-        audio = audio_filter(clip)
-        single = run_ladder(clip, folder, audio)
-        separate = run_per_rung(clip, folder / "per-rung", audio)
-        bench("media_single_vs_per_rung", separate / single, "ratio")
-        run_whisper(folder / "single" / "audio" / "index.m3u8", folder)
+        for name in SHAPES:
+            if name in only:
+                run_input(name, make_clip(folder, name), folder)
+        if "whisper" in only and (folder / "out-landscape").exists():
+            run_whisper(folder / "out-landscape" / "hls" / "audio" / "index.m3u8", folder)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
 

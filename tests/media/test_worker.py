@@ -38,10 +38,10 @@ def test_a_worker_killed_mid_transcode_leaves_what_the_sweep_completes(worker, t
     wait_for(lambda: _status(asset) == MediaAsset.Status.TRANSCODING, timeout=60, log=worker.log)
     worker.kill()
     assert _status(asset) == MediaAsset.Status.TRANSCODING  # abandoned, still claimed
-    assert not Path(default_storage.path(f"{asset.folder}/hls")).exists()
 
     report = assets_sweep(now=timezone.now() + timedelta(hours=1))  # the beat, an hour later
     assert report.processing == [asset.pk]
+    assert not Path(default_storage.path(f"{asset.folder}/hls")).exists()  # partial: removed
     worker.start()
     wait_for(lambda: _status(asset) in MediaAsset.FINAL_STATUSES, timeout=180, log=worker.log)
     assert asset.status == MediaAsset.Status.READY, asset.error_message
