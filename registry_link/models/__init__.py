@@ -2,5 +2,6 @@
 
 from .membership import Membership
 from .register import Cooperative
+from .sync import RegisterSync
 
-__all__ = ["Cooperative", "Membership"]
+__all__ = ["Cooperative", "Membership", "RegisterSync"]
