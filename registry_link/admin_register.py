@@ -1,0 +1,237 @@
+"""Admin pages of the register: cooperatives (list, filters, edit), the changes of one
+cooperative as the history keeps them (who, when, what), and the spreadsheet import."""
+
+import base64
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.viewsets.model import ModelViewSet
+
+from core import imports as core_imports
+from core.models import ImportJob
+from core.spreadsheets.rows import RowsRejectedError
+
+from .imports import (
+    BACKGROUND_FROM_ROWS,
+    JOB_KIND,
+    MAX_BYTES,
+    register_rows_save,
+    rows_preview,
+    rows_read,
+)
+from .models import Cooperative
+
+CHANGE = "registry_link.change_cooperative"
+SESSION_KEY = "registry_link_import"
+VIEWSET = "registry_cooperatives"
+PREVIEW_ROWS = 200
+
+
+class ChangesColumn(Column):
+    """A link to the cooperative's changes (the register history)."""
+
+    def get_value(self, instance):
+        url = reverse(f"{VIEWSET}:changes", args=[instance.pk])
+        return format_html('<a href="{}">{}</a>', url, _("Changes"))
+
+
+class CooperativeViewSet(ModelViewSet):
+    model = Cooperative
+    icon = "group"
+    menu_label = gettext_lazy("Register of cooperatives")
+    add_to_admin_menu = True
+    menu_order = 270
+    copy_view_enabled = False
+    list_display = [
+        "__str__",
+        "name_latin",
+        "registration",
+        "kind",
+        "sector",
+        "region",
+        "members_count",
+        "status",
+        ChangesColumn("changes", label=gettext_lazy("History")),
+    ]
+    list_filter = ["region", "sector", "status", "kind", "is_demo"]
+    search_fields = ["name_ar", "name_latin", "name_tfng", "local_number", "court"]
+    list_per_page = 50
+    form_fields = [
+        "kind",
+        "name_ar",
+        "name_latin",
+        "name_tfng",
+        "sector",
+        "address",
+        "region",
+        "province",
+        "commune",
+        "court",
+        "local_number",
+        "registered_on",
+        "object",
+        "capital",
+        "share_value",
+        "members_count",
+        "women_count",
+        "youth_count",
+        "managers",
+        "union",
+        "status",
+        "status_changed_on",
+    ]
+
+    def get_queryset(self, request):
+        return Cooperative.objects.select_related("region")
+
+    def get_urlpatterns(self):
+        return [
+            *super().get_urlpatterns(),
+            path("changes/<int:pk>/", cooperative_changes, name="changes"),
+        ]
+
+
+def _changes(record, previous) -> list[dict]:
+    """What a history record changed, field by field (everything, for the first one)."""
+    fields = {field.name: field for field in Cooperative._meta.fields}
+    if previous is None:
+        return []
+    delta = record.diff_against(previous)
+    return [
+        {
+            "field": fields[change.field].verbose_name if change.field in fields else change.field,
+            "old": change.old,
+            "new": change.new,
+        }
+        for change in delta.changes
+    ]
+
+
+def cooperative_changes(request, pk: int):
+    """Every change of one cooperative: when, by whom (or which import), what changed."""
+    if not request.user.has_perm("registry_link.view_cooperative") and not request.user.has_perm(
+        CHANGE
+    ):
+        raise PermissionDenied
+    cooperative = get_object_or_404(Cooperative, pk=pk)
+    records = cooperative.history.select_related("history_user").order_by("-history_date")
+    page = Paginator(records, 30).get_page(request.GET.get("p"))
+    items = list(page.object_list)
+    entries = []
+    for index, record in enumerate(items):
+        previous = items[index + 1] if index + 1 < len(items) else record.prev_record
+        entries.append({"record": record, "changes": _changes(record, previous)})
+    context = {
+        "cooperative": cooperative,
+        "entries": entries,
+        "page": page,
+        "page_title": _("Changes of %(name)s") % {"name": cooperative},
+    }
+    return TemplateResponse(request, "registry_link/register/admin/changes.html", context)
+
+
+# Import ----------------------------------------------------------------------------------
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(label=gettext_lazy("Spreadsheet (.xlsx or .csv)"))
+
+
+def _check(request):
+    if not request.user.has_perm(CHANGE):
+        raise PermissionDenied
+
+
+def register_import(request):
+    """Step 1: upload and preview (nothing saved); step 2: import what was previewed (by a
+    worker, with a progress page, above ``BACKGROUND_FROM_ROWS`` rows)."""
+    _check(request)
+    context = {"form": ImportForm(), "page_title": _("Import the register")}
+    if request.method == "POST" and request.POST.get("confirm") and SESSION_KEY in request.session:
+        response = _confirmed(request, context, request.session.pop(SESSION_KEY))
+        if response is not None:
+            return response
+    elif request.method == "POST":
+        _previewed(request, context)
+    return TemplateResponse(request, "registry_link/register/admin/import.html", context)
+
+
+def _confirmed(request, context: dict, stored: dict):
+    data = base64.b64decode(stored["data"])
+    try:
+        rows = rows_read(name=stored["name"], data=data)
+        if len(rows) > BACKGROUND_FROM_ROWS:
+            job = core_imports.import_job_create(
+                kind=JOB_KIND,
+                created_by=request.user,
+                file_name=stored["name"],
+                data=data,
+                total=len(rows),
+                language=request.LANGUAGE_CODE,
+            )
+            return redirect("registry_link_import_job", job.uuid)
+        reason = _("Import of %(file)s") % {"file": stored["name"]}
+        result = register_rows_save(rows=rows, user=request.user, reason=reason)
+    except RowsRejectedError as error:
+        context["problems"] = error.problems
+    except ValidationError as error:
+        context["file_error"] = " ".join(error.messages)
+    else:
+        messages.success(
+            request,
+            _("Register imported: %(created)s new, %(updated)s updated, %(unchanged)s unchanged.")
+            % result.counts,
+        )
+        return redirect(f"{VIEWSET}:index")
+    return None
+
+
+def _previewed(request, context: dict) -> None:
+    form = ImportForm(request.POST, request.FILES)
+    context["form"] = form
+    if not form.is_valid():
+        return
+    upload = form.cleaned_data["file"]
+    data = upload.read(MAX_BYTES + 1)
+    try:
+        rows = rows_read(name=upload.name, data=data)
+    except ValidationError as error:
+        context["file_error"] = " ".join(error.messages)
+        return
+    checked, problems = rows_preview(rows=rows)
+    actions = [row.action for row in checked]
+    context.update(
+        preview=checked[:PREVIEW_ROWS],
+        problems=problems,
+        total=len(checked),
+        counts={action: actions.count(action) for action in ("new", "update", "same")},
+    )
+    if not problems:
+        request.session[SESSION_KEY] = {
+            "name": upload.name,
+            "data": base64.b64encode(data).decode(),
+        }
+
+
+def register_import_job(request, uuid):
+    """A background register import: its progress (the page reloads itself), then its report."""
+    _check(request)
+    job = get_object_or_404(ImportJob, uuid=uuid, kind=JOB_KIND, created_by=request.user)
+    context = {
+        "job": job,
+        "done": core_imports.import_job_done(job=job),
+        "page_title": _("Import the register"),
+    }
+    response = TemplateResponse(request, "registry_link/register/admin/import_job.html", context)
+    if not job.is_finished:
+        response["Refresh"] = "3"  # polls without JavaScript
+    return response

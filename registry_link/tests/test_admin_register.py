@@ -1,0 +1,90 @@
+"""The register in the admin: list and filters, editing with history, the import pages."""
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from core import tasks
+from core.models import ImportJob
+from registry_link.imports import BACKGROUND_FROM_ROWS
+from registry_link.models import Cooperative
+
+from .factories import cooperative_make, user_make
+from .test_imports import ROW, csv_file
+
+pytestmark = pytest.mark.django_db
+
+
+def test_staff_search_and_filter_the_register(admin_client):
+    cooperative_make(name_latin="Coopérative Tifawin", region_id="09", sector="argan")
+    cooperative_make(name_latin="Coopérative Annour", region_id="07", sector="food")
+    found = admin_client.get("/admin/register/?q=tifawin").content.decode()
+    assert "Tifawin" in found
+    assert "Annour" not in found
+    by_region = admin_client.get("/admin/register/?region=07").content.decode()
+    assert "Annour" in by_region
+    assert "Tifawin" not in by_region
+
+
+def test_an_edit_in_the_admin_is_kept_with_who_made_it(admin_client, admin_user):
+    cooperative = cooperative_make(members_count=7, women_count=2)
+    page = admin_client.get(f"/admin/register/edit/{cooperative.pk}/")
+    assert page.status_code == 200
+    form = page.context["form"]
+    data = {name: form[name].value() for name in form.fields}
+    data = {key: ("" if value is None else value) for key, value in data.items()}
+    data.update(members_count="12", women_count="5", managers="[]")
+    response = admin_client.post(f"/admin/register/edit/{cooperative.pk}/", data)
+    assert response.status_code == 302, response.content.decode()[:3000]
+    latest = cooperative.history.latest()
+    assert (latest.members_count, latest.history_user) == (12, admin_user)
+    changes = admin_client.get(f"/admin/register/changes/{cooperative.pk}/").content.decode()
+    assert "data-changes" in changes
+    assert '<span dir="auto">7</span> → <span dir="auto">12</span>' in changes
+
+
+def test_only_staff_with_the_right_see_the_register_pages(client):
+    cooperative = cooperative_make()
+    staff = user_make(is_staff=True)
+    client.force_login(staff)
+    assert client.get("/admin/register-import/").status_code in {302, 403}
+    assert client.get(f"/admin/register/changes/{cooperative.pk}/").status_code in {302, 403}
+    learner = user_make()
+    client.force_login(learner)
+    assert client.get("/admin/register/").status_code == 302
+
+
+def test_import_preview_then_confirm(admin_client):
+    cooperative_make(court="Agadir", local_number="2019/145", members_count=3)
+    upload = SimpleUploadedFile("register.csv", csv_file(ROW, {**ROW, "local_number": "9"}))
+    preview = admin_client.post("/admin/register-import/", {"file": upload})
+    text = preview.content.decode()
+    assert "data-preview" in text
+    assert Cooperative.objects.get(local_number="2019/145").members_count == 3
+    done = admin_client.post("/admin/register-import/", {"confirm": "1"})
+    assert done.status_code == 302
+    assert Cooperative.objects.get(local_number="2019/145").members_count == 24
+    assert Cooperative.objects.filter(local_number="9").exists()
+
+
+def test_an_import_with_problems_shows_them_and_keeps_nothing(admin_client):
+    upload = SimpleUploadedFile("register.csv", csv_file({**ROW, "sector": "gold"}))
+    text = admin_client.post("/admin/register-import/", {"file": upload}).content.decode()
+    assert "data-problems" in text
+    assert "unknown_sector" in text
+    assert admin_client.post("/admin/register-import/", {"confirm": "1"}).status_code == 200
+    assert not Cooperative.objects.exists()
+
+
+def test_a_large_file_goes_to_a_worker(admin_client):
+    count = BACKGROUND_FROM_ROWS + 3
+    rows = [{**ROW, "local_number": f"N-{n}"} for n in range(count)]
+    upload = SimpleUploadedFile("register.csv", csv_file(*rows))
+    admin_client.post("/admin/register-import/", {"file": upload})
+    response = admin_client.post("/admin/register-import/", {"confirm": "1"}, follow=True)
+    job = ImportJob.objects.get(kind="register")
+    assert response["Refresh"] == "3"
+    assert not Cooperative.objects.exists()
+    tasks.import_job_run_task(job.pk)
+    done = admin_client.get(f"/admin/register-import/{job.uuid}/").content.decode()
+    assert "data-import-done" in done
+    assert Cooperative.objects.count() == count
