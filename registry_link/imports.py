@@ -128,12 +128,12 @@ def _union_ids(rows: list[RegisterRow], saved: dict) -> dict:
     return ids
 
 
-def _save_group(rows, existing, union_ids, result, *, user, reason) -> dict:
+def _save_group(rows, existing, union_ids, result, *, user, reason, demo=False) -> dict:
     """Create or update ``rows`` in batches, with their history; the saved ones by key."""
     new, changed, saved, now = [], [], {}, timezone.now()
     for row in rows:
         cooperative = existing.get(row.key) or Cooperative(
-            court=row.court, local_number=row.local_number
+            court=row.court, local_number=row.local_number, is_demo=demo
         )
         union_id = union_ids.get(row.union_key) if row.union_key else None
         if cooperative.pk is None:
@@ -155,12 +155,14 @@ def _save_group(rows, existing, union_ids, result, *, user, reason) -> dict:
 
 
 @transaction.atomic
-def register_rows_save(*, rows: list[dict], user=None, reason: str = "", progress=None):
+def register_rows_save(
+    *, rows: list[dict], user=None, reason: str = "", progress=None, demo: bool = False
+):
     """Create or update (by court and local number) every row of ``rows``, or none of them.
 
     Raises ``RowsRejectedError`` with every problem when any row is wrong. ``progress(done)``
     (optional) is called between batches. Unions are saved first, so that a cooperative may
-    name a union that comes later in the same file."""
+    name a union that comes later in the same file. ``demo`` marks the cooperatives it adds."""
     checked, problems = rows_check(rows)
     if problems:
         raise RowsRejectedError(problems)
@@ -168,11 +170,12 @@ def register_rows_save(*, rows: list[dict], user=None, reason: str = "", progres
     unions = [row for row in checked if row.data["kind"] == Kind.UNION]
     others = [row for row in checked if row.data["kind"] != Kind.UNION]
     result = ImportResult()
-    saved = _save_group(unions, existing, {}, result, user=user, reason=reason)
+    options = {"user": user, "reason": reason, "demo": demo}
+    saved = _save_group(unions, existing, {}, result, **options)
     union_ids = _union_ids(others, saved)
     for start in range(0, len(others), BATCH):
         batch = others[start : start + BATCH]
-        _save_group(batch, existing, union_ids, result, user=user, reason=reason)
+        _save_group(batch, existing, union_ids, result, **options)
         if progress is not None:
             progress(len(unions) + start + len(batch))
     _after_save(result.created + result.updated)
