@@ -11,10 +11,10 @@ The register's API goes through the same check and the same save (:mod:`registry
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from simple_history.utils import bulk_create_with_history, bulk_update_with_history
+from simple_history.utils import bulk_create_with_history
 
 from core import imports as core_imports
 from core.spreadsheets import Limits, table_read
@@ -34,13 +34,13 @@ MAX_ROWS = 30_000
 MAX_BYTES = 8 * 1024 * 1024
 BACKGROUND_FROM_ROWS = 300
 BATCH = 500
+LOCK_KEY = 0x5245_4749  # "REGI": the advisory lock of register writes
 LIMITS = Limits(max_rows=MAX_ROWS, max_bytes=MAX_BYTES, max_columns=len(COLUMNS) + 20)
 SAVED_FIELDS = (
     "kind", "name_ar", "name_latin", "name_tfng", "sector", "address", "region_id",
     "province_id", "commune_id", "registered_on", "object", "capital", "share_value",
     "members_count", "women_count", "youth_count", "managers", "status", "status_changed_on",
 )  # fmt: skip
-UPDATED_FIELDS = (*SAVED_FIELDS, "union_id", "updated_at")
 
 
 @dataclass
@@ -105,18 +105,19 @@ def _existing(keys: list[tuple[str, str]]) -> dict[tuple[str, str], Cooperative]
     return found
 
 
-def _apply(cooperative: Cooperative, row: RegisterRow, *, union_id) -> bool:
-    """Write the row's fields on ``cooperative``; True if anything changed.
+def _apply(cooperative: Cooperative, row: RegisterRow, *, union_id) -> list[str]:
+    """Write the row's fields on ``cooperative``; the names of the fields that changed.
 
     ``union_id`` None compares the union by key instead (the preview: new unions have no id)."""
-    changed = False
+    changed = []
     for name in SAVED_FIELDS:
         if getattr(cooperative, name) != row.data[name]:
             setattr(cooperative, name, row.data[name])
-            changed = True
+            changed.append(name)
     by_key = union_id is None and row.union_key is not None
     if not by_key and cooperative.union_id != union_id:
-        cooperative.union_id, changed = union_id, True
+        cooperative.union_id = union_id
+        changed.append("union_id")
     return changed
 
 
@@ -129,18 +130,23 @@ def _union_ids(rows: list[RegisterRow], saved: dict) -> dict:
 
 
 def _save_group(rows, existing, union_ids, result, *, user, reason, demo=False) -> dict:
-    """Create or update ``rows`` in batches, with their history; the saved ones by key."""
+    """Create or update ``rows``, with their history; the saved ones by key.
+
+    New rows are inserted in batches; a changed row is one UPDATE of its changed fields (Django's
+    ``bulk_update`` builds a CASE per field and row, far slower), its history in batches."""
     new, changed, saved, now = [], [], {}, timezone.now()
     for row in rows:
         cooperative = existing.get(row.key) or Cooperative(
             court=row.court, local_number=row.local_number, is_demo=demo
         )
         union_id = union_ids.get(row.union_key) if row.union_key else None
+        fields = _apply(cooperative, row, union_id=union_id)
         if cooperative.pk is None:
-            _apply(cooperative, row, union_id=union_id)
             new.append(cooperative)
-        elif _apply(cooperative, row, union_id=union_id):
+        elif fields:
             cooperative.updated_at = now
+            values = {name: getattr(cooperative, name) for name in fields}
+            Cooperative.objects.filter(pk=cooperative.pk).update(updated_at=now, **values)
             changed.append(cooperative)
         else:
             result.unchanged += 1
@@ -149,7 +155,7 @@ def _save_group(rows, existing, union_ids, result, *, user, reason, demo=False) 
     if new:
         result.created += bulk_create_with_history(new, Cooperative, **history)
     if changed:
-        bulk_update_with_history(changed, Cooperative, fields=UPDATED_FIELDS, **history)
+        Cooperative.history.bulk_history_create(changed, update=True, **history)
         result.updated += changed
     return saved
 
@@ -163,6 +169,7 @@ def register_rows_save(
     Raises ``RowsRejectedError`` with every problem when any row is wrong. ``progress(done)``
     (optional) is called between batches. Unions are saved first, so that a cooperative may
     name a union that comes later in the same file. ``demo`` marks the cooperatives it adds."""
+    _register_lock()
     checked, problems = rows_check(rows)
     if problems:
         raise RowsRejectedError(problems)
@@ -180,6 +187,14 @@ def register_rows_save(
             progress(len(unions) + start + len(batch))
     _after_save(result.created + result.updated)
     return result
+
+
+def _register_lock() -> None:
+    """One writer of register rows at a time (until the transaction ends): two imports of the
+    same new numbers would otherwise both try to create them."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [LOCK_KEY])
 
 
 def _after_save(cooperatives: list[Cooperative]) -> None:

@@ -213,3 +213,34 @@ def test_a_background_import_reports_problems_or_counts():
         {"created": 1, "updated": 0, "unchanged": 0},
     )
     assert Cooperative.objects.get().history.get().history_user == staff
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_imports_of_the_same_new_rows_at_once_both_succeed():
+    import threading
+
+    from django.db import connection
+
+    from core.geography.loading import is_loaded, load_geography
+
+    if not is_loaded():  # an earlier transactional test emptied the database
+        load_geography()
+    rows = read(ROW, {**ROW, "local_number": "2"})
+    results, errors = [], []
+
+    def run():
+        try:
+            results.append(register_rows_save(rows=rows).counts)
+        except Exception as error:
+            errors.append(error)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=run) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    assert sorted(r["created"] for r in results) == [0, 2]
+    assert Cooperative.objects.count() == 2
