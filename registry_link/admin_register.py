@@ -14,9 +14,11 @@ from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.admin.ui.tables import Column
+from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from core import imports as core_imports
+from core import outbox
 from core.models import ImportJob
 from core.spreadsheets.rows import RowsRejectedError
 
@@ -28,7 +30,9 @@ from .imports import (
     rows_preview,
     rows_read,
 )
-from .models import Cooperative
+from .models import Cooperative, RegisterSync
+from .sync import sync_configured
+from .tasks import SYNC_TASK
 
 CHANGE = "registry_link.change_cooperative"
 SESSION_KEY = "registry_link_import"
@@ -44,8 +48,14 @@ class ChangesColumn(Column):
         return format_html('<a href="{}">{}</a>', url, _("Changes"))
 
 
+class CooperativeIndexView(IndexView):
+    def get_base_queryset(self):
+        return super().get_base_queryset().select_related("region")
+
+
 class CooperativeViewSet(ModelViewSet):
     model = Cooperative
+    index_view_class = CooperativeIndexView
     icon = "group"
     menu_label = gettext_lazy("Register of cooperatives")
     add_to_admin_menu = True
@@ -89,9 +99,6 @@ class CooperativeViewSet(ModelViewSet):
         "status",
         "status_changed_on",
     ]
-
-    def get_queryset(self, request):
-        return Cooperative.objects.select_related("region")
 
     def get_urlpatterns(self):
         return [
@@ -235,3 +242,21 @@ def register_import_job(request, uuid):
     if not job.is_finished:
         response["Refresh"] = "3"  # polls without JavaScript
     return response
+
+
+# Synchronisation with the register's API ----------------------------------------------------
+
+
+def register_syncs(request):
+    """The last synchronisations (state, counts, problems) and a button to run one now."""
+    _check(request)
+    if request.method == "POST" and sync_configured():
+        outbox.enqueue(SYNC_TASK, user_id=request.user.pk)
+        messages.success(request, _("A synchronisation will start in a moment."))
+        return redirect("registry_link_syncs")
+    context = {
+        "runs": RegisterSync.objects.select_related("started_by")[:30],
+        "configured": sync_configured(),
+        "page_title": _("Synchronisations with the register"),
+    }
+    return TemplateResponse(request, "registry_link/register/admin/syncs.html", context)

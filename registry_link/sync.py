@@ -10,6 +10,7 @@ nothing is skipped: staff read the report in the admin. One synchronisation at a
 import logging
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
@@ -23,15 +24,28 @@ logger = logging.getLogger(__name__)
 REASON = "register API"
 
 
+def sync_configured() -> bool:
+    """Whether a register API is configured (the HTTP client needs its URL)."""
+    return bool(settings.REGISTER_API.get("URL")) or not settings.REGISTER_CLIENT.endswith(
+        ".HttpRegisterClient"
+    )
+
+
 def sync_cursor() -> str:
     """Where the next synchronisation starts: the end of the last complete page ("" at first)."""
     last = RegisterSync.objects.exclude(cursor_to="").order_by("-started_at").first()
     return last.cursor_to if last else ""
 
 
-def register_sync(*, client: RegisterClient | None = None, user=None, cursor=None) -> RegisterSync:
-    """Fetch and apply the register's changes since the last synchronisation, page by page."""
+def register_sync(
+    *, client: RegisterClient | None = None, user=None, user_id=None, cursor=None
+) -> RegisterSync:
+    """Fetch and apply the register's changes since the last synchronisation, page by page.
+
+    Raises ``ImproperlyConfigured`` when no register API is configured (nothing is recorded)."""
     client = client or register_client()
+    if user is None and user_id is not None:
+        user = get_user_model().objects.filter(pk=user_id).first()
     start = sync_cursor() if cursor is None else cursor
     run = RegisterSync.objects.create(cursor_from=start, cursor_to=start, started_by=user)
     try:

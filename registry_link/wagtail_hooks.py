@@ -30,6 +30,7 @@ def register_import_urls():
             admin_register.register_import_job,
             name="registry_link_import_job",
         ),
+        path("register-syncs/", admin_register.register_syncs, name="registry_link_syncs"),
     ]
 
 
@@ -37,4 +38,14 @@ def register_import_urls():
 def register_import_menu_item():
     return _ImportMenuItem(
         _("Import the register"), reverse("registry_link_import"), icon_name="upload", order=271
+    )
+
+
+@hooks.register("register_admin_menu_item")
+def register_syncs_menu_item():
+    return _ImportMenuItem(
+        _("Register synchronisations"),
+        reverse("registry_link_syncs"),
+        icon_name="resubmit",
+        order=272,
     )

@@ -6,6 +6,34 @@ from django.conf import settings
 from django.db import migrations, models
 
 
+# The public and admin searches filter names with ``icontains`` (``UPPER(name::text) LIKE``):
+# trigram indexes on those expressions keep them fast over the whole register. PostgreSQL only
+# (the embedded SQLite default scans, which is fine at its scale).
+SEARCH_INDEXES = [
+    ("register_name_ar_trgm", "gin (UPPER(name_ar::text) gin_trgm_ops)"),
+    ("register_name_latin_trgm", "gin (UPPER(name_latin::text) gin_trgm_ops)"),
+    ("register_name_tfng_trgm", "gin (UPPER(name_tfng::text) gin_trgm_ops)"),
+    ("register_number_upper", "btree (UPPER(local_number::text))"),
+]
+
+
+def search_indexes_create(apps, schema_editor):
+    if schema_editor.connection.vendor != "postgresql":
+        return
+    schema_editor.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
+    for name, definition in SEARCH_INDEXES:
+        schema_editor.execute(
+            f"CREATE INDEX IF NOT EXISTS {name} ON registry_link_cooperative USING {definition}"
+        )
+
+
+def search_indexes_drop(apps, schema_editor):
+    if schema_editor.connection.vendor != "postgresql":
+        return
+    for name, _definition in SEARCH_INDEXES:
+        schema_editor.execute(f"DROP INDEX IF EXISTS {name}")
+
+
 class Migration(migrations.Migration):
 
     dependencies = [
@@ -36,4 +64,5 @@ class Migration(migrations.Migration):
                 'ordering': ['-started_at'],
             },
         ),
+        migrations.RunPython(search_indexes_create, search_indexes_drop),
     ]

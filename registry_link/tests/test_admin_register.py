@@ -88,3 +88,22 @@ def test_a_large_file_goes_to_a_worker(admin_client):
     done = admin_client.get(f"/admin/register-import/{job.uuid}/").content.decode()
     assert "data-import-done" in done
     assert Cooperative.objects.count() == count
+
+
+def test_the_synchronisations_page_shows_runs_and_starts_one(admin_client, settings):
+    from core.models import OutboxMessage
+    from registry_link.models import RegisterSync
+
+    problem = {"row": 3, "column": "sector", "message": "gold?", "code": "unknown_sector"}
+    RegisterSync.objects.create(
+        state=RegisterSync.State.REJECTED,
+        error_code="rows_rejected",
+        report={"problems": [problem]},
+    )
+    page = admin_client.get("/admin/register-syncs/").content.decode()
+    assert "data-not-configured" in page
+    assert "unknown_sector" in page
+    assert admin_client.post("/admin/register-syncs/").status_code == 200  # nothing to start
+    settings.REGISTER_API = {**settings.REGISTER_API, "URL": "http://127.0.0.1:8599/api"}
+    assert admin_client.post("/admin/register-syncs/").status_code == 302
+    assert OutboxMessage.objects.filter(task_name="registry_link.register_sync_task").exists()

@@ -62,6 +62,7 @@ def main() -> None:
     from registry_link.imports import register_rows_save, rows_read
     from registry_link.models import Cooperative
 
+    Cooperative.objects.filter(local_number__startswith="BENCH-")._raw_delete("default")
     figures = register_generate(count=65_315)
     bench("register_generate_65315_seconds", figures["seconds"], "s")
     bench("register_generated_members", figures["members"], "members")
@@ -71,18 +72,22 @@ def main() -> None:
         result = register_rows_save(rows=rows, reason="bench")
         bench(f"register_import_5000_{label}_seconds", round(time.perf_counter() - started, 2), "s")
         assert sum(result.counts.values()) == 5000
-    client = Client()
+    client = Client(HTTP_HOST="localhost")
     for name, query in (("name", "tifawin"), ("arabic", "النور"), ("number", "G15/2020")):
+        assert client.get("/fr/register/", {"q": query}).status_code == 200
         ms, queries = timed(lambda q=query: client.get("/fr/register/", {"q": q}))
         bench(f"register_public_search_{name}_ms", ms, "ms")
         bench(f"register_public_search_{name}_queries", queries, "queries")
     staff = get_user_model().objects.filter(is_superuser=True).first()
     if staff:
         client.force_login(staff)
+        assert client.get("/admin/register/", {"q": "tifawin"}).status_code == 200
         ms, queries = timed(lambda: client.get("/admin/register/", {"q": "tifawin"}))
         bench("register_admin_search_ms", ms, "ms")
         bench("register_admin_search_queries", queries, "queries")
-    Cooperative.objects.filter(local_number__startswith="BENCH-").delete()
+    bench_rows = Cooperative.objects.filter(local_number__startswith="BENCH-")
+    Cooperative.history.filter(local_number__startswith="BENCH-").delete()
+    bench_rows._raw_delete(bench_rows.db)
 
 
 if __name__ == "__main__":
