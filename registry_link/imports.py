@@ -34,6 +34,7 @@ MAX_ROWS = 30_000
 MAX_BYTES = 8 * 1024 * 1024
 BACKGROUND_FROM_ROWS = 300
 BATCH = 500
+REASON_LENGTH = 100  # simple-history's change reason column
 LOCK_KEY = 0x5245_4749  # "REGI": the advisory lock of register writes
 LIMITS = Limits(max_rows=MAX_ROWS, max_bytes=MAX_BYTES, max_columns=len(COLUMNS) + 20)
 SAVED_FIELDS = (
@@ -177,7 +178,7 @@ def register_rows_save(
     unions = [row for row in checked if row.data["kind"] == Kind.UNION]
     others = [row for row in checked if row.data["kind"] != Kind.UNION]
     result = ImportResult()
-    options = {"user": user, "reason": reason, "demo": demo}
+    options = {"user": user, "reason": str(reason)[:REASON_LENGTH], "demo": demo}
     saved = _save_group(unions, existing, {}, result, **options)
     union_ids = _union_ids(others, saved)
     for start in range(0, len(others), BATCH):

@@ -182,6 +182,11 @@ def test_an_xlsx_file_with_dates_and_numbers_as_cells():
     assert cooperative.region_id == "09"
 
 
+def test_a_long_file_name_fits_the_history():
+    register_rows_save(rows=read(ROW), reason="Import of " + "r" * 300 + ".csv")
+    assert len(Cooperative.objects.get().history.get().history_change_reason) == 100
+
+
 def test_a_file_without_the_number_column_is_refused():
     from django.core.exceptions import ValidationError
 
