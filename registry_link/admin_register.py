@@ -13,6 +13,7 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -46,6 +47,29 @@ class ChangesColumn(Column):
     def get_value(self, instance):
         url = reverse(f"{VIEWSET}:changes", args=[instance.pk])
         return format_html('<a href="{}">{}</a>', url, _("Changes"))
+
+
+class CooperativeAdminForm(WagtailAdminModelForm):
+    """The register's edit form: the seat's commune, province and region must agree."""
+
+    def clean(self):
+        data = super().clean()
+        region, province, commune = data.get("region"), data.get("province"), data.get("commune")
+        if commune and province and commune.province_id != province.pk:
+            self.add_error(
+                "commune",
+                ValidationError(
+                    _("This commune is not in that province."), code="commune_not_in_province"
+                ),
+            )
+        if province and region and province.region_id != region.pk:
+            self.add_error(
+                "province",
+                ValidationError(
+                    _("This province is not in that region."), code="province_not_in_region"
+                ),
+            )
+        return data
 
 
 class CooperativeIndexView(IndexView):
@@ -99,6 +123,13 @@ class CooperativeViewSet(ModelViewSet):
         "status",
         "status_changed_on",
     ]
+
+    def get_form_class(self, for_update=False):
+        return type(
+            "CooperativeForm",
+            (CooperativeAdminForm,),
+            {"Meta": type("Meta", (), {"model": Cooperative, "fields": self.form_fields})},
+        )
 
     def get_urlpatterns(self):
         return [

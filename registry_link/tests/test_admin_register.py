@@ -107,3 +107,26 @@ def test_the_synchronisations_page_shows_runs_and_starts_one(admin_client, setti
     settings.REGISTER_API = {**settings.REGISTER_API, "URL": "http://127.0.0.1:8599/api"}
     assert admin_client.post("/admin/register-syncs/").status_code == 302
     assert OutboxMessage.objects.filter(task_name="registry_link.register_sync_task").exists()
+
+
+def _form_data(admin_client, cooperative) -> dict:
+    form = admin_client.get(f"/admin/register/edit/{cooperative.pk}/").context["form"]
+    data = {name: form[name].value() for name in form.fields}
+    data = {key: ("" if value is None else value) for key, value in data.items()}
+    data["managers"] = "[]"
+    return data
+
+
+def test_an_edit_with_an_inconsistent_seat_or_counts_is_refused(admin_client):
+    cooperative = cooperative_make(members_count=7, women_count=2)
+    data = {**_form_data(admin_client, cooperative), "province": "07.351"}
+    response = admin_client.post(f"/admin/register/edit/{cooperative.pk}/", data)
+    assert response.status_code == 200
+    assert "province" in response.context["form"].errors
+    data = {**_form_data(admin_client, cooperative), "women_count": "9"}
+    response = admin_client.post(f"/admin/register/edit/{cooperative.pk}/", data)
+    assert response.status_code == 200
+    assert response.context["form"].errors
+    cooperative.refresh_from_db()
+    assert (cooperative.women_count, cooperative.province_id) == (2, None)
+    assert cooperative.history.count() == 1
