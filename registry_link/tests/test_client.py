@@ -119,3 +119,22 @@ def test_refreshing_one_cooperative(register):
         court="Agadir", local_number="2019/145", client=client(register)
     )
     assert cooperative.name_latin == "Coopérative Tifawin"
+
+
+def test_the_task_does_nothing_without_a_register_api(settings, caplog):
+    from registry_link.tasks import register_sync_task
+
+    settings.REGISTER_API = {**settings.REGISTER_API, "URL": None}
+    register_sync_task()
+    assert not RegisterSync.objects.exists()
+    assert "No synchronisation" in caplog.text
+
+
+def test_the_task_synchronises_with_the_configured_register(register, settings):
+    from registry_link.tasks import register_sync_task
+
+    settings.REGISTER_API = {"URL": register.url, "TOKEN": "", "TIMEOUT": 2, "MAX_PAGES": 5}
+    register.answers = [page(ROW, cursor="c9")]
+    register_sync_task()
+    assert RegisterSync.objects.get().state == "done"
+    assert sync_cursor() == "c9"

@@ -249,3 +249,13 @@ def test_two_imports_of_the_same_new_rows_at_once_both_succeed():
     assert errors == []
     assert sorted(r["created"] for r in results) == [0, 2]
     assert Cooperative.objects.count() == 2
+
+
+def test_the_template_offered_to_staff_imports_as_it_is():
+    from pathlib import Path
+
+    template = Path(__file__).resolve().parents[1] / "static/registry_link/register-template.csv"
+    result = register_rows_save(rows=rows_read(name=template.name, data=template.read_bytes()))
+    assert result.counts["created"] == 2
+    member = Cooperative.objects.get(local_number="2019/145")
+    assert (member.union.local_number, member.name_tfng) == ("U-12", "ⵜⴰⵎⵢⴰⵡⴰⵙⵜ ⵜⵉⴼⴰⵡⵉⵏ")
