@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.ui.tables import Column
-from wagtail.admin.views.generic import IndexView
+from wagtail.admin.views.generic import CreateView, EditView, IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from core import imports as core_imports
@@ -23,6 +23,7 @@ from core import outbox
 from core.models import ImportJob
 from core.spreadsheets.rows import RowsRejectedError
 
+from . import imports
 from .imports import (
     BACKGROUND_FROM_ROWS,
     JOB_KIND,
@@ -77,9 +78,28 @@ class CooperativeIndexView(IndexView):
         return super().get_base_queryset().select_related("region")
 
 
+class _AfterSaveMixin:
+    """An edit in the admin is followed by what follows every write of the register."""
+
+    def save_instance(self):
+        instance = super().save_instance()
+        imports._after_save([instance])
+        return instance
+
+
+class CooperativeCreateView(_AfterSaveMixin, CreateView):
+    pass
+
+
+class CooperativeEditView(_AfterSaveMixin, EditView):
+    pass
+
+
 class CooperativeViewSet(ModelViewSet):
     model = Cooperative
     index_view_class = CooperativeIndexView
+    add_view_class = CooperativeCreateView
+    edit_view_class = CooperativeEditView
     icon = "group"
     menu_label = gettext_lazy("Register of cooperatives")
     add_to_admin_menu = True

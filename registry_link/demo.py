@@ -25,6 +25,7 @@ from django.db.models import Count, Sum
 from core.models import Commune
 from core.spreadsheets import simplified
 
+from . import imports
 from .choices import Kind, Status
 from .demo_words import (
     COOPERATIVE_TFNG,
@@ -38,7 +39,7 @@ from .demo_words import (
     WORDS,
     tifinagh,
 )
-from .imports import _after_save, register_rows_save
+from .imports import register_rows_save
 from .models import Cooperative, Membership
 
 DEMO_COUNT = 400
@@ -226,7 +227,7 @@ def register_generate(*, count: int = NATIONAL_COUNT, seed: int = 65315, out=Non
         by_region: dict[str, list[Cooperative]] = {}
         for union in unions:
             by_region.setdefault(union.region_id, []).append(union)
-        _after_save(unions)
+        imports._after_save(unions)
         made = union_count
         while made < count:
             batch = []
@@ -237,7 +238,7 @@ def register_generate(*, count: int = NATIONAL_COUNT, seed: int = 65315, out=Non
                     fields["union_id"] = maker.rng.choice(nearby).pk
                 batch.append(Cooperative(is_demo=True, **fields))
             Cooperative.objects.bulk_create(batch, batch_size=BATCH)
-            _after_save(batch)
+            imports._after_save(batch)
             made += len(batch)
             if out:
                 out(f"{made} / {count}")

@@ -199,7 +199,7 @@ def _register_lock() -> None:
 
 
 def _after_save(cooperatives: list[Cooperative]) -> None:
-    """What must follow every write of register rows (import, API sync, generator).
+    """What must follow every write of register rows (import, API sync, generator, admin edit).
 
     THE single place where the name check's precomputed keys are refreshed: when
     ``registry_link.names`` offers ``name_keys_update(cooperatives=...)``, call it here.

@@ -51,3 +51,21 @@ def test_the_generated_register_has_plausible_figures_and_can_be_removed():
     assert generated.count() == 50
     assert register_generated_remove() == 50
     assert Cooperative.objects.count() == 24  # the demo stays
+
+
+def test_every_writer_of_the_register_calls_the_after_save_hook(monkeypatch, admin_client):
+    from registry_link import imports
+
+    from .test_imports import ROW, read
+
+    seen = []
+    monkeypatch.setattr(imports, "_after_save", lambda cooperatives: seen.append(len(cooperatives)))
+    imports.register_rows_save(rows=read(ROW))  # the import (and the API sync, which calls it)
+    register_generate(count=10, seed=3)  # the generator, batch by batch
+    cooperative = Cooperative.objects.get(local_number="2019/145")
+    form = admin_client.get(f"/admin/register/edit/{cooperative.pk}/").context["form"]
+    data = {name: form[name].value() for name in form.fields}
+    data = {key: ("" if value is None else value) for key, value in data.items()}
+    data.update(managers="[]", name_latin="Coopérative Tifawin Imi")
+    assert admin_client.post(f"/admin/register/edit/{cooperative.pk}/", data).status_code == 302
+    assert seen == [1, 1, 9, 1]
