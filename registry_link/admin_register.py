@@ -158,8 +158,20 @@ class CooperativeViewSet(ModelViewSet):
         ]
 
 
+def _shown(field, value):
+    """A value as staff read it: a place or union by its name, a choice by its label."""
+    if value in (None, ""):
+        return value
+    if field is not None and field.is_relation:
+        found = field.related_model._default_manager.filter(pk=value).first()
+        return str(found) if found else value
+    if field is not None and field.choices:
+        return dict(field.flatchoices).get(value, value)
+    return value
+
+
 def _changes(record, previous) -> list[dict]:
-    """What a history record changed, field by field (everything, for the first one)."""
+    """What a history record changed, field by field (nothing listed for the first one)."""
     fields = {field.name: field for field in Cooperative._meta.fields}
     if previous is None:
         return []
@@ -167,8 +179,8 @@ def _changes(record, previous) -> list[dict]:
     return [
         {
             "field": fields[change.field].verbose_name if change.field in fields else change.field,
-            "old": change.old,
-            "new": change.new,
+            "old": _shown(fields.get(change.field), change.old),
+            "new": _shown(fields.get(change.field), change.new),
         }
         for change in delta.changes
     ]

@@ -157,3 +157,13 @@ def test_an_import_job_is_seen_only_by_who_started_it(admin_client, client):
     assert "data-template" in allowed.content.decode()
     assert client.get(url, follow=True).status_code == 404
     assert admin_client.get(url, follow=True).status_code == 404
+
+
+def test_the_changes_page_names_places_and_statuses(admin_client):
+    cooperative = cooperative_make(region_id="09")
+    cooperative.region_id, cooperative.province_id = "07", "07.351"
+    cooperative.status = "liquidation"
+    cooperative.save()
+    page = admin_client.get(f"/admin/register/changes/{cooperative.pk}/").content.decode()
+    assert "Marrakech" in page or "مراكش" in page
+    assert '<span dir="auto">07.351</span>' not in page
