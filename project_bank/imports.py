@@ -19,6 +19,8 @@ from core.languages import LANGUAGES
 from core.models import Province
 from core.regions import Region
 from core.spreadsheets import Limits, simplified, table_read
+from core.spreadsheets.rows import RowProblem, problems_report, table_rows
+from core.spreadsheets.rows import RowsRejectedError as ImportRejectedError
 
 from .choices import Sector, TargetGroup
 from .models import Idea, IdeaRegion
@@ -37,14 +39,6 @@ LANGUAGE_CODES = tuple(language.code for language in LANGUAGES)
 PLAN_LINE = re.compile(r"^(?P<label>.+?)\s*=\s*(?P<figures>[\d.,\s]+(?:[x×*]\s*[\d.,\s]+)?)$")
 
 
-@dataclass(frozen=True)
-class RowProblem:
-    row: int
-    column: str
-    message: str
-    code: str
-
-
 @dataclass
 class IdeaRow:
     number: int
@@ -59,14 +53,6 @@ class IdeaRow:
         return not Idea.objects.filter(key=self.key).exists()
 
 
-class ImportRejectedError(Exception):
-    """Some rows are wrong: nothing was imported."""
-
-    def __init__(self, problems: list[RowProblem]):
-        super().__init__(f"{len(problems)} problems")
-        self.problems = sorted(problems, key=lambda problem: problem.row)
-
-
 # Reading ---------------------------------------------------------------------------------
 
 
@@ -77,15 +63,7 @@ def rows_read(*, name: str, data: bytes) -> list[dict]:
         raise ValidationError(
             _("The file has no “key” column in its first row."), code="missing_key_column"
         )
-    header = [simplified(title).replace(" ", "_") for title in table[0]]
-    return [
-        {
-            "_row": index + 2,
-            **{title: row[i] if i < len(row) else "" for i, title in enumerate(header)},
-        }
-        for index, row in enumerate(table[1:])
-        if any(cell for cell in row)
-    ]
+    return table_rows(table)
 
 
 # Checking --------------------------------------------------------------------------------
@@ -356,9 +334,5 @@ def ideas_import_job_run(*, job, progress) -> dict:
     except ValidationError as error:
         raise core_imports.ImportRejectedError({"file_error": " ".join(error.messages)}) from None
     except ImportRejectedError as rejected:
-        problems = [
-            {"row": p.row, "column": str(p.column), "message": str(p.message), "code": p.code}
-            for p in rejected.problems
-        ]
-        raise core_imports.ImportRejectedError({"problems": problems}) from None
+        raise core_imports.ImportRejectedError(problems_report(rejected.problems)) from None
     return {"count": len(ideas)}

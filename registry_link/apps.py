@@ -8,8 +8,10 @@ class RegistryLinkConfig(AppConfig):
 
     def ready(self) -> None:
         from academy.api import member_number_taken, member_registered
+        from core.imports import import_runner_register
         from project_bank.api import cooperatives_by_sector_provide
 
+        from .imports import JOB_KIND, register_import_job_run
         from .membership import handlers
         from .selectors import cooperatives_by_sector
 
@@ -22,3 +24,5 @@ class RegistryLinkConfig(AppConfig):
         member_number_taken.connect(
             handlers.member_number_taken_invite, dispatch_uid="registry_link_number_taken"
         )
+
+        import_runner_register(JOB_KIND, register_import_job_run)

@@ -2,12 +2,14 @@
 
 from django.urls import path
 
-from . import views, views_founding, views_members
+from . import views, views_founding, views_members, views_register
 
 app_name = "registry_link"
 
 urlpatterns = [
     path("register/<uuid:public_id>/", views.cooperative_detail, name="cooperative"),
+    # The register mirror's public search (register).
+    path("register/", views_register.register_search, name="register_search"),
 ]
 
 # The founding file (issue 12 item 4).

@@ -301,6 +301,7 @@ CELERY_TASK_ROUTES = {
     "media_pipeline.assets_sweep_task": {"queue": "default"},
     "core.outbox_relay_task": {"queue": "default"},
     "academy.sms_send_task": {"queue": "default"},
+    "registry_link.register_sync_task": {"queue": "default"},
 }
 CELERY_BEAT_SCHEDULE = {
     "media-pipeline-sweep": {"task": "media_pipeline.assets_sweep_task", "schedule": 5 * 60.0},
@@ -321,6 +322,16 @@ ASSESSMENTS_FONT_DIR = env.get("ASSESSMENTS_FONT_DIR", "/usr/share/fonts/truetyp
 ASSESSMENTS_VOICE_NOTE_MAX_BYTES = int(
     env.get("ASSESSMENTS_VOICE_NOTE_MAX_BYTES", str(5 * 1024**2))
 )
+
+# Register link: the register's API (registry_link/client.py, docs/decisions/0032). No URL: no
+# synchronisation (the mirror is fed by spreadsheet imports only).
+REGISTER_CLIENT = env.get("REGISTER_CLIENT", "registry_link.client.HttpRegisterClient")
+REGISTER_API = {
+    "URL": env.get("REGISTER_API_URL"),
+    "TOKEN": env.get("REGISTER_API_TOKEN"),
+    "TIMEOUT": float(env.get("REGISTER_API_TIMEOUT", "15")),
+    "MAX_PAGES": int(env.get("REGISTER_API_MAX_PAGES", "200")),  # per synchronisation
+}
 
 # Project bank
 # Founders a cooperative needs: 5 by one source, 7 by an older one (see DOMAIN.md).

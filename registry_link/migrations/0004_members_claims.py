@@ -8,7 +8,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("registry_link", "0001_initial"),
+        ("registry_link", "0003_register_sync"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

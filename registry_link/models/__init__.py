@@ -4,6 +4,7 @@ from .founding import Founder, FoundingComment, FoundingEvent, FoundingFile, Fou
 from .members import ClaimTry
 from .membership import Membership
 from .register import Cooperative
+from .sync import RegisterSync
 
 __all__ = [
     "ClaimTry",
@@ -14,4 +15,5 @@ __all__ = [
     "FoundingFile",
     "FoundingStep",
     "Membership",
+    "RegisterSync",
 ]
