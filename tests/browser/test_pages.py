@@ -74,6 +74,19 @@ def test_chooser_names_each_language_in_its_script_and_remembers_the_choice(
     assert path_of(page.url) == "/shi/", "the chosen language was not remembered"
 
 
+def test_every_header_target_is_at_least_44_px_on_a_phone(live_demo_academy, phone):
+    for language in ("ar", "rif"):
+        page = open_page(phone, live_demo_academy, f"{language}/")
+        targets = page.locator("header a, header button, header summary")
+        assert targets.count() >= 3
+        for target in targets.all():
+            box = target.bounding_box()
+            assert box is not None
+            name = target.get_attribute("href") or target.inner_text()
+            assert box["width"] >= 44, f"{language}: {name!r} is {box['width']}px wide"
+            assert box["height"] >= 44, f"{language}: {name!r} is {box['height']}px tall"
+
+
 def test_arabic_lesson_reads_right_to_left_without_sideways_scrolling(
     live_demo_academy, phone, shoot
 ):
