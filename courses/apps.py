@@ -7,8 +7,17 @@ class CoursesConfig(AppConfig):
     verbose_name = _("Courses")
 
     def ready(self) -> None:
+        from django.db.models.signals import post_save
         from wagtail.signals import page_published
 
-        from .signals import sync_translation_source
+        from .signals import (
+            keep_converted_translation_draft,
+            repair_numchild,
+            sync_translation_source,
+        )
 
         page_published.connect(sync_translation_source, dispatch_uid="courses_sync_source")
+        post_save.connect(repair_numchild, dispatch_uid="courses_repair_numchild")
+        post_save.connect(
+            keep_converted_translation_draft, dispatch_uid="courses_converted_translation_draft"
+        )

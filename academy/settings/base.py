@@ -151,6 +151,9 @@ WAGTAILADMIN_BASE_URL = env.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "odt", "ods", "csv", "txt"]
 WAGTAILLOCALIZE_JQUERY_LIBRARY_PATH = None
+# "Translate" makes drafts: a translation reaches learners when a reviewer publishes it
+# (courses/translation_review.py).
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 PARLER_LANGUAGES = languages.parler_languages()
 PARLER_DEFAULT_LANGUAGE_CODE = languages.DEFAULT_LANGUAGE
 
