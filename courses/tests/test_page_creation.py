@@ -101,7 +101,7 @@ def _lesson_form(module, body: list, action: str = "action-publish") -> dict:
             "duration_minutes": "5",
             "required": "on",
             # an untouched rich text editor sends "null"
-            "body": streamfield([(kind, rich_text(text) if text else "null") for kind, text in body]),
+            "body": streamfield([(kind, rich_text(t) if t else "null") for kind, t in body]),
             "comments": {
                 "TOTAL_FORMS": "0",
                 "INITIAL_FORMS": "0",
