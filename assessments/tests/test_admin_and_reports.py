@@ -114,3 +114,22 @@ def test_a_cohort_named_like_a_formula_is_neutralised_in_the_quiz_report(
     assert cohort_rows == [["cohort", "'" + name, "1", "1", "100"]]
     assert response.content.startswith("\ufeff".encode())
     assert "attachment" in response["Content-Disposition"]
+
+
+def test_unanswered_questions_count_as_wrong_in_the_report(demo_quizzes, learner, other_learner):
+    """Issue 19, item 11: attempts closed with no stored answer lowered no question's rate."""
+    from assessments.selectors import question_success_rates
+
+    _practice, final = demo_quizzes
+    attempt = attempt_start(learner=learner, quiz=final)
+    attempt_submit(learner=learner, attempt_id=attempt.pk, responses=right_responses(attempt))
+    failed = attempt_start(learner=other_learner, quiz=final)
+    attempt_submit(learner=other_learner, attempt_id=failed.pk, responses={})
+    failed.refresh_from_db()
+    rates = question_success_rates(final)
+    asked = [*attempt.question_keys, *failed.question_keys]
+    assert set(rates) == set(asked)
+    for key, (count, success) in rates.items():
+        assert count == asked.count(key)
+        assert success == (1.0 if key in attempt.question_keys else 0.0) / count
+    assert any(success < 1 for _count, success in rates.values())
