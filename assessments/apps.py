@@ -9,16 +9,22 @@ class AssessmentsConfig(AppConfig):
     def ready(self) -> None:
         from django.db.models.signals import post_delete
 
-        from courses.api import course_completed, register_page_panel, register_requirement
+        from courses.api import (
+            course_completed,
+            register_cohort_panel,
+            register_page_panel,
+            register_requirement,
+        )
 
         from .models import Evaluation
-        from .panels import tests_page_panel
+        from .panels import learning_gain_cohort_panel, tests_page_panel
         from .services.attempts import course_tests_passed
         from .services.certificates import on_course_completed
         from .services.evaluations import on_evaluation_deleted
 
         register_requirement(course_tests_passed)
         register_page_panel(tests_page_panel)
+        register_cohort_panel(learning_gain_cohort_panel)
         course_completed.connect(on_course_completed, dispatch_uid="assessments_certificate")
         post_delete.connect(
             on_evaluation_deleted, sender=Evaluation, dispatch_uid="assessments_voice_note_file"

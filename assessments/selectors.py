@@ -158,6 +158,10 @@ def practice_answered(*, learner, quiz: Quiz) -> dict[str, PracticeAnswer]:
     return latest
 
 
+# A course page offers its pre-test (before the lessons), final test and post-test.
+COURSE_PAGE_KINDS = (Quiz.Kind.PRE, Quiz.Kind.FINAL, Quiz.Kind.POST)
+
+
 @dataclass(frozen=True)
 class TestLink:
     quiz: Quiz
@@ -170,7 +174,7 @@ def tests_of_pages(*, learner, page_keys) -> dict:
     by the page's translation key: two queries whatever the number of pages."""
     quizzes = list(
         Quiz.objects.filter(
-            Q(kind=Quiz.Kind.FINAL, course__translation_key__in=page_keys)
+            Q(kind__in=COURSE_PAGE_KINDS, course__translation_key__in=page_keys)
             | Q(kind=Quiz.Kind.MODULE, module__translation_key__in=page_keys)
         )
         .select_related("course", "module")

@@ -9,7 +9,7 @@ from .completion import register_requirement
 from .learning import CourseProgress, Resume, latest_resume, learner_courses
 from .models import CohortInvitation, Enrolment, LessonPage, LessonProgress
 from .offline import Saveable, content_versions, learner_tag, saveable
-from .panels import register_completion_panel, register_page_panel
+from .panels import register_cohort_panel, register_completion_panel, register_page_panel
 from .progress import course_completion_check, lesson_mark_done
 from .selectors import Entry, entries
 from .signals import cohort_invited, course_completed
@@ -38,6 +38,7 @@ __all__ = [
     "learners_progress",
     "lesson_mark_done",
     "load_demo_academy",
+    "register_cohort_panel",
     "register_completion_panel",
     "register_page_panel",
     "register_requirement",

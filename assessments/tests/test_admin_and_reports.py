@@ -33,16 +33,19 @@ def test_learning_gain_compares_pre_and_post_tests(demo_quizzes, learner, staff,
     from assessments.reports import learning_gain
 
     _practice, final = demo_quizzes
-    pre = Quiz.objects.create(title="pre", kind=Quiz.Kind.PRE, course=final.course)
-    post = Quiz.objects.create(title="post", kind=Quiz.Kind.POST, course=final.course)
-    for quiz in (pre, post):
-        for item in final.items.all():
-            quiz.items.create(question=item.question, sort_order=item.sort_order)
+    pre = Quiz.objects.get(kind=Quiz.Kind.PRE, course=final.course)
+    post = Quiz.objects.get(kind=Quiz.Kind.POST, course=final.course)
+    assert learning_gain(final.course.translation_key) == (0, 0.0, 0.0)
     first = attempt_start(learner=learner, quiz=pre)
     attempt_submit(learner=learner, attempt_id=first.pk, responses={})
     second = attempt_start(learner=learner, quiz=post)
     attempt_submit(learner=learner, attempt_id=second.pk, responses=right_responses(second))
     assert learning_gain(final.course.translation_key) == (1, 0.0, 1.0)
+    # the course report shows it, not only each test's report (issue 19, item 10)
+    client.force_login(staff)
+    index = client.get("/admin/assessment-reports/").content.decode()
+    assert 'data-learning-gain="100"' in index
+    assert final.course.title in index
 
 
 def test_staff_revoke_a_certificate_with_a_reason_in_the_admin(
