@@ -20,7 +20,8 @@ def learning_gain_cohort_panel(request, courses, learner_ids) -> str:
     """On a trainer's cohort page: the learning gain of its members in each of its courses."""
     from .reports import learning_gains  # reports reads courses' enrolments
 
-    gains = learning_gains([entry.page.translation_key for entry in courses], learner_ids=learner_ids)
+    keys = [entry.page.translation_key for entry in courses]
+    gains = learning_gains(keys, learner_ids=learner_ids)
     lines = [
         (entry.content, gains[entry.page.translation_key])
         for entry in courses

@@ -38,9 +38,7 @@ def test_the_trainer_sees_her_cohorts_learning_gain(demo_quizzes, client):
     stranger = learner("+212611223346", "Zahra")
     for member in (itto, fadma):
         joined(cohort, member)
-    cohorts.cohort_enrol(
-        cohort=cohort, course_key=final.course.translation_key, enrolled_by=owner
-    )
+    cohorts.cohort_enrol(cohort=cohort, course_key=final.course.translation_key, enrolled_by=owner)
     client.force_login(owner)
     page = client.get(f"/en/cohorts/{cohort.pk}/").content.decode()
     assert 'data-learning-gain="0"' in page  # the tests exist, nobody took both yet
