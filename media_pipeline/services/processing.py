@@ -18,6 +18,7 @@ from ..error_codes import MediaError, MediaErrorCode
 from ..models import MediaAsset, Rendition
 from . import enqueue
 from .assets import advance, claim, fail
+from .master_audio import master_playlist_voice_overs_sync
 
 logger = logging.getLogger(__name__)
 Status = MediaAsset.Status
@@ -226,3 +227,4 @@ def _finish(asset: MediaAsset, outputs: list[Output], described: Probe) -> None:
         )
         if described.audio:
             enqueue.on_commit("asset_transcribe_task", asset.pk)
+    master_playlist_voice_overs_sync(asset=MediaAsset.objects.get(pk=asset.pk))
