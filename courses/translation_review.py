@@ -76,7 +76,7 @@ def translation_submit(*, page: Page, user) -> Page:
     if permissions.page_locked():
         raise ReviewRefusedError("locked")
     workflow = page.get_workflow()
-    if workflow is None:
+    if workflow is None or not workflow.tasks.exists():  # no task would publish at once
         raise ReviewRefusedError("no_workflow")
     translation.save_target(user=user, publish=False)
     page = Page.objects.get(pk=page.pk).specific

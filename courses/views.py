@@ -41,12 +41,14 @@ def translation_submit_for_review(request: HttpRequest, page_id: int) -> HttpRes
         translation_submit(page=page, user=request.user)
     except ReviewRefusedError as refused:
         messages.error(request, refused.message, extra_tags=f"code-{refused.code}")
-    else:
-        messages.success(
-            request,
-            _("“%(title)s” was submitted for review.") % {"title": page.get_admin_display_title()},
-        )
-    return redirect("wagtailadmin_pages:edit", page.pk)
+        return redirect("wagtailadmin_pages:edit", page.pk)
+    messages.success(
+        request,
+        _("“%(title)s” was submitted for review.") % {"title": page.get_admin_display_title()},
+        extra_tags="code-submitted",
+    )
+    # The page is locked while a reviewer looks at it: back to its place in the tree.
+    return redirect("wagtailadmin_explore", page.get_parent().pk)
 
 
 def _may_review_strings(user) -> bool:
