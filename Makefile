@@ -16,7 +16,7 @@ MO_FILES := $(PO_FILES:.po=.mo)
 # manage.py, gunicorn and Celery default to production settings (docs/decisions/0024): the
 # developer's targets choose development explicitly, for themselves and what they depend on.
 migrate static demo run: export DJANGO_SETTINGS_MODULE = academy.settings.dev
-.PHONY: help install system-packages messages check-messages migrate static demo run worker test lint bench format
+.PHONY: help install system-packages messages reviewed-strings check-messages migrate static demo run worker test lint bench format
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -47,6 +47,9 @@ messages: $(MO_FILES) ## Compile the message catalogues
 
 locale/%/LC_MESSAGES/django.mo: locale/%/LC_MESSAGES/django.po
 	msgfmt --check --output-file=$@ $<
+
+reviewed-strings: ## Write the native reviewers' interface strings into the catalogues (then make messages)
+	DJANGO_SETTINGS_MODULE=academy.settings.dev $(PY) manage.py interface_strings_export
 
 check-messages: ## Check every catalogue with msgfmt -c
 	@for po in $(PO_FILES); do msgfmt -c --output-file=/dev/null $$po || exit 1; done

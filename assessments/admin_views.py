@@ -9,6 +9,7 @@ from .reports import (
     cohort_lines,
     evaluation_summary,
     learning_gain,
+    learning_gains,
     question_lines,
     report_csv,
 )
@@ -43,5 +44,13 @@ def voice_note(request, evaluation_id: int):
 
 
 def report_index(request):
-    quizzes = Quiz.objects.select_related("course").order_by("title")
-    return render(request, "assessments/admin/report_index.html", {"quizzes": quizzes})
+    """Every test's report, and the course report: each course's learning gain."""
+    quizzes = list(Quiz.objects.select_related("course").order_by("title"))
+    courses = {quiz.course.translation_key: quiz.course for quiz in quizzes if quiz.course_id}
+    gains = learning_gains(list(courses))
+    course_lines = [(courses[key], gain) for key, gain in gains.items()]
+    return render(
+        request,
+        "assessments/admin/report_index.html",
+        {"quizzes": quizzes, "course_gains": course_lines},
+    )

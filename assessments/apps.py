@@ -11,13 +11,14 @@ class AssessmentsConfig(AppConfig):
 
         from courses.api import (
             course_completed,
+            register_cohort_panel,
             register_next_steps,
             register_page_panel,
             register_requirement,
         )
 
         from .models import Evaluation
-        from .panels import tests_page_panel
+        from .panels import learning_gain_cohort_panel, tests_page_panel
         from .selectors import tests_to_pass
         from .services.attempts import course_tests_passed
         from .services.certificates import on_course_completed
@@ -26,6 +27,7 @@ class AssessmentsConfig(AppConfig):
         register_requirement(course_tests_passed)
         register_page_panel(tests_page_panel)
         register_next_steps(tests_to_pass)
+        register_cohort_panel(learning_gain_cohort_panel)
         course_completed.connect(on_course_completed, dispatch_uid="assessments_certificate")
         post_delete.connect(
             on_evaluation_deleted, sender=Evaluation, dispatch_uid="assessments_voice_note_file"

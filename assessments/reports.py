@@ -2,6 +2,7 @@
 
 from collections import defaultdict
 from dataclasses import dataclass
+from uuid import UUID
 
 from django.http import HttpResponse
 
@@ -74,18 +75,60 @@ def cohort_lines(quiz: Quiz) -> list[CohortLine]:
     ]
 
 
+@dataclass(frozen=True)
+class LearningGain:
+    """Learners who took both tests of a course, and their mean best scores (0–1)."""
+
+    course_key: UUID
+    learners: int
+    before: float
+    after: float
+
+    @property
+    def points(self) -> int:
+        """The gain in percentage points (negative when learners did worse after)."""
+        return round(100 * (self.after - self.before))
+
+
+def _best_scores(quiz: Quiz, learner_ids) -> dict[int, float]:
+    finished = Attempt.objects.filter(quiz=quiz, finished_at__isnull=False)
+    if learner_ids is not None:
+        finished = finished.filter(learner_id__in=list(learner_ids))
+    best: dict[int, float] = {}
+    for learner_id, score in finished.values_list("learner_id", "score"):
+        best[learner_id] = max(best.get(learner_id, 0.0), score or 0.0)
+    return best
+
+
+def learning_gains(course_keys, *, learner_ids=None) -> dict:
+    """For each course that has a pre-test and a post-test: its ``LearningGain``, among
+    ``learner_ids`` if given (a cohort's members). Courses without both tests are left out."""
+    tests: dict = {}
+    quizzes = Quiz.objects.filter(
+        kind__in=[Quiz.Kind.PRE, Quiz.Kind.POST], course__translation_key__in=list(course_keys)
+    ).select_related("course")
+    for quiz in quizzes.order_by("pk"):
+        tests.setdefault(quiz.course.translation_key, {}).setdefault(quiz.kind, quiz)
+    gains = {}
+    for key, pair in tests.items():
+        if Quiz.Kind.PRE not in pair or Quiz.Kind.POST not in pair:
+            continue
+        before = _best_scores(pair[Quiz.Kind.PRE], learner_ids)
+        after = _best_scores(pair[Quiz.Kind.POST], learner_ids)
+        both = set(before) & set(after)
+        gains[key] = LearningGain(
+            course_key=key,
+            learners=len(both),
+            before=sum(before[i] for i in both) / len(both) if both else 0.0,
+            after=sum(after[i] for i in both) / len(both) if both else 0.0,
+        )
+    return gains
+
+
 def learning_gain(course_key) -> tuple[int, float, float] | None:
     """Learners with both tests, their mean best pre-test and post-test scores (0–1)."""
-    pre = Quiz.objects.filter(kind=Quiz.Kind.PRE, course__translation_key=course_key).first()
-    post = Quiz.objects.filter(kind=Quiz.Kind.POST, course__translation_key=course_key).first()
-    if pre is None or post is None:
-        return None
-    before, after = _best_by_learner(pre), _best_by_learner(post)
-    both = set(before) & set(after)
-    if not both:
-        return (0, 0.0, 0.0)
-    mean = lambda results, ids: sum(results[i][0] for i in ids) / len(ids)  # noqa: E731
-    return (len(both), mean(before, both), mean(after, both))
+    gain = learning_gains([course_key]).get(UUID(str(course_key)))
+    return None if gain is None else (gain.learners, gain.before, gain.after)
 
 
 def report_csv(quiz: Quiz) -> HttpResponse:

@@ -14,6 +14,7 @@ from core.languages import Language, fallback_chain, get_language
 from courses.api import Enrolment
 
 from .models import (
+    Answer,
     Attempt,
     Certificate,
     Choice,
@@ -158,6 +159,10 @@ def practice_answered(*, learner, quiz: Quiz) -> dict[str, PracticeAnswer]:
     return latest
 
 
+# A course page offers its pre-test (before the lessons), final test and post-test.
+COURSE_PAGE_KINDS = (Quiz.Kind.PRE, Quiz.Kind.FINAL, Quiz.Kind.POST)
+
+
 @dataclass(frozen=True)
 class TestLink:
     quiz: Quiz
@@ -170,7 +175,7 @@ def tests_of_pages(*, learner, page_keys) -> dict:
     by the page's translation key: two queries whatever the number of pages."""
     quizzes = list(
         Quiz.objects.filter(
-            Q(kind=Quiz.Kind.FINAL, course__translation_key__in=page_keys)
+            Q(kind__in=COURSE_PAGE_KINDS, course__translation_key__in=page_keys)
             | Q(kind=Quiz.Kind.MODULE, module__translation_key__in=page_keys)
         )
         .select_related("course", "module")
@@ -369,12 +374,18 @@ def path_progress_of(learner, language_code: str) -> list[PathProgress]:
 
 
 def question_success_rates(quiz: Quiz) -> dict[str, tuple[int, float]]:
-    """Per question key: how many answers, and the mean credit (to spot bad questions)."""
+    """Per question key: how many times it was asked in a finished attempt, and the mean credit
+    (to spot bad questions). A question drawn for an attempt and left unanswered (the learner ran
+    out of time, or gave up) counts as wrong, with credit 0."""
     totals: dict[str, list[float]] = defaultdict(list)
-    answers = Attempt.objects.filter(quiz=quiz, finished_at__isnull=False).values_list(
-        "answers__question_key", "answers__credit"
-    )
-    for key, credit in answers:
-        if key is not None:
-            totals[str(key)].append(credit)
+    finished = Attempt.objects.filter(quiz=quiz, finished_at__isnull=False)
+    credits: dict[int, dict[str, float]] = defaultdict(dict)
+    answers = Answer.objects.filter(attempt__in=finished)
+    for attempt_id, key, credit in answers.values_list("attempt_id", "question_key", "credit"):
+        credits[attempt_id][str(key)] = credit
+    for attempt_id, plan in finished.values_list("pk", "plan"):
+        answered = credits.get(attempt_id, {})
+        asked = [str(item["key"]) for item in (plan or {}).get("questions", [])]
+        for key in [*asked, *sorted(set(answered) - set(asked))]:
+            totals[key].append(answered.get(key, 0.0))
     return {key: (len(values), sum(values) / len(values)) for key, values in totals.items()}

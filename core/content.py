@@ -8,6 +8,7 @@ language of the fallback chain that has a real translation; failing that, from t
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from django.db.models import Exists, OuterRef
 from wagtail.models import Page
 
 from core.languages import Language, fallback_chain, get_language
@@ -38,6 +39,19 @@ def _candidates(translation_keys: Iterable):
     )
 
 
+def readable(pages):
+    """The pages of ``pages`` a learner may open: those with a live real translation somewhere.
+
+    A page of a reader's tree may be a draft translation, not yet published by a reviewer: its
+    URL still answers, with the content of the nearest published language and the fallback
+    notice, never with the unreviewed draft.
+    """
+    published = Page.objects.live().filter(
+        alias_of__isnull=True, translation_key=OuterRef("translation_key")
+    )
+    return pages.filter(Exists(published))
+
+
 def resolve_many(pages: Iterable[Page], language_code: str) -> dict:
     """Map each page's translation key to the best real translation for ``language_code``.
 
@@ -57,7 +71,7 @@ def resolve_many(pages: Iterable[Page], language_code: str) -> dict:
 def resolve(page: Page, language_code: str) -> Resolved:
     """The specific page whose content to show for ``page`` to a reader of ``language_code``."""
     requested = get_language(language_code)
-    if page.alias_of_id is None and page.locale.language_code == requested.code:
+    if page.live and page.alias_of_id is None and page.locale.language_code == requested.code:
         return Resolved(content=page.specific, requested=requested, shown=requested)
     content = resolve_many([page], requested.code).get(page.translation_key, page).specific
     return Resolved(

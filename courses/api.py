@@ -15,7 +15,7 @@ from .learning import (
 )
 from .models import CohortInvitation, Enrolment, LessonPage, LessonProgress
 from .offline import Saveable, content_versions, learner_tag, saveable
-from .panels import register_completion_panel, register_page_panel
+from .panels import register_cohort_panel, register_completion_panel, register_page_panel
 from .progress import course_completion_check, lesson_mark_done
 from .selectors import Entry, entries
 from .signals import cohort_invited, course_completed
@@ -44,6 +44,7 @@ __all__ = [
     "learners_progress",
     "lesson_mark_done",
     "load_demo_academy",
+    "register_cohort_panel",
     "register_completion_panel",
     "register_next_steps",
     "register_page_panel",

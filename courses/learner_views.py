@@ -13,6 +13,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.models import Page
 
+from core.content import readable
+
 from .models import ProgressEvent
 from .offline import learner_tag
 from .progress import EventIn, enrolment_create, lesson_mark_done, progress_record_batch
@@ -25,7 +27,7 @@ def _page_in_reader_language(key: UUID) -> Page | None:
 
 
 def _lessons_of_course(course: Page):
-    return course.get_descendants().live().filter(depth=course.depth + 2).order_by("path")
+    return readable(course.get_descendants()).filter(depth=course.depth + 2).order_by("path")
 
 
 @login_required

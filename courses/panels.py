@@ -7,6 +7,11 @@
   ``courses.api.register_page_panel`` (e.g. the links to a module's test). A course page asks
   once for all its pages, so a panel's queries do not grow with the number of modules.
 
+- Cohort panels: on a trainer's cohort page, under the progress table, each a function
+  ``(request, courses, learner_ids) -> html`` (``courses``: the cohort's courses as ``Entry``,
+  ``learner_ids``: its members) registered with ``courses.api.register_cohort_panel`` (e.g. the
+  learning gain between a course's pre-test and post-test).
+
 Each app registers its panels from its AppConfig.ready().
 """
 
@@ -21,6 +26,8 @@ Panel = Callable[[HttpRequest, UUID], str]
 PagePanel = Callable[[HttpRequest, list[Page]], dict[UUID, str]]
 _panels: list[Panel] = []
 _page_panels: list[PagePanel] = []
+CohortPanel = Callable[[HttpRequest, list, list[int]], str]
+_cohort_panels: list[CohortPanel] = []
 
 
 def register_completion_panel(panel: Panel) -> Panel:
@@ -47,3 +54,14 @@ def page_panels(request: HttpRequest, pages: list[Page]) -> dict[UUID, SafeStrin
         for key, html in panel(request, pages).items():
             parts[key].append(html)
     return {key: mark_safe("".join(html)) for key, html in parts.items()}  # noqa: S308 - each panel renders an escaped template
+
+
+def register_cohort_panel(panel: CohortPanel) -> CohortPanel:
+    if panel not in _cohort_panels:
+        _cohort_panels.append(panel)
+    return panel
+
+
+def cohort_panels(request: HttpRequest, courses: list, learner_ids: list[int]) -> SafeString:
+    """What the registered apps add to a cohort's page, for its courses and members."""
+    return mark_safe("".join(panel(request, courses, learner_ids) for panel in _cohort_panels))  # noqa: S308 - each panel renders an escaped template

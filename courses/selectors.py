@@ -4,7 +4,7 @@ from dataclasses import dataclass
 
 from wagtail.models import Page
 
-from core.content import resolve_many
+from core.content import readable, resolve_many
 from core.languages import Language, get_language
 
 
@@ -50,7 +50,9 @@ def lesson_list(pages, parent: Page) -> list[Entry]:
 def course_outline(course: Page) -> list[OutlineModule]:
     """The course's modules, each with its lessons: a constant number of queries."""
     descendants = list(
-        course.get_descendants().live().filter(depth__lte=course.depth + 2).select_related("locale")
+        readable(course.get_descendants())
+        .filter(depth__lte=course.depth + 2)
+        .select_related("locale")
     )
     resolved = {entry.page.pk: entry for entry in entries(descendants, course.locale.language_code)}
     modules = [page for page in descendants if page.depth == course.depth + 1]
@@ -70,7 +72,7 @@ def course_outline(course: Page) -> list[OutlineModule]:
 def lesson_context(lesson: Page) -> dict:
     """The module and course around a lesson, and the lessons before and after it."""
     module = lesson.get_parent()
-    siblings = list(module.get_children().live().select_related("locale"))
+    siblings = list(readable(module.get_children()).select_related("locale"))
     ancestors = [module.get_parent(), module]
     resolved = {
         entry.page.pk: entry

@@ -21,6 +21,7 @@ from django.views.decorators.cache import never_cache
 
 from . import cohort_members, cohorts
 from .models import Cohort
+from .panels import cohort_panels
 
 MANAGE_COHORTS = "academy.manage_cohorts"
 
@@ -163,12 +164,16 @@ def cohort_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 errors = error.messages
             else:
                 form.add_error(None, error)
+    progress = cohorts.cohort_progress(cohort=cohort, language_code=language_code)
     return render(
         request,
         "courses/trainer/cohort.html",
         {
             "cohort": cohort,
-            "progress": cohorts.cohort_progress(cohort=cohort, language_code=language_code),
+            "progress": progress,
+            "panels": cohort_panels(
+                request, progress.courses, [row.learner.pk for row in progress.rows]
+            ),
             "candidates": cohorts.registered_candidates(owner=request.user, cohort=cohort),
             "invited": cohort_members.invited_numbers(cohort),
             "phones_form": phones,

@@ -1,5 +1,6 @@
 """Media assets, their renditions, subtitle tracks and voice-over tracks."""
 
+import hashlib
 import uuid
 
 from django.conf import settings
@@ -196,6 +197,11 @@ class SubtitleTrack(models.Model):
         help_text=_("Machine subtitles through a neighbouring language (Darija through Arabic)."),
     )
     vtt = models.TextField(_("WebVTT"))
+    draft_vtt = models.TextField(
+        _("changes not yet published (WebVTT)"),
+        blank=True,
+        help_text=_("Cue edits of a published track wait here until they are published."),
+    )
     engine = models.CharField(_("speech engine"), max_length=80, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -216,6 +222,16 @@ class SubtitleTrack(models.Model):
     @property
     def is_published(self) -> bool:
         return self.status == self.Status.PUBLISHED
+
+    @property
+    def has_unpublished_changes(self) -> bool:
+        return bool(self.draft_vtt)
+
+    @property
+    def version(self) -> str:
+        """Changes whenever the text learners get changes: the subtitle URL carries it, so a
+        cache never serves an older text after a publish."""
+        return hashlib.sha256(self.vtt.encode()).hexdigest()[:12]
 
 
 class VoiceOverTrack(models.Model):

@@ -193,6 +193,6 @@ def _caption(track: SubtitleTrack, default: str | None) -> CaptionTrack:
         language=track.language,
         label=language.native_name,
         direction=language.direction,
-        url=reverse("media_pipeline:subtitle_vtt", args=[track.pk]),
+        url=f"{reverse('media_pipeline:subtitle_vtt', args=[track.pk])}?v={track.version}",
         default=track.language == default,
     )

@@ -124,5 +124,7 @@ def subtitle_vtt(request, pk: int):
     if track is None:
         return HttpResponse(status=404)
     response = HttpResponse(track.vtt, content_type="text/vtt; charset=utf-8")
-    response["Cache-Control"] = "public, max-age=300"
+    # The player asks for ``?v=<version>``: a new publish is a new URL, kept as long as wanted.
+    current = request.GET.get("v") == track.version
+    response["Cache-Control"] = "public, max-age=31536000, immutable" if current else "no-cache"
     return response

@@ -152,10 +152,17 @@ WAGTAIL_SITE_NAME = "Taawounia Academy"
 # The admin's dashboard would ask wagtail.org for the latest release from each editor's browser:
 # no request leaves the site (Content-Security-Policy, decision 0024); upgrades follow the pins.
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# No autosave: it created a page, and its copies in every language, from a half-typed form while
+# the trainer was still typing (losing what she typed into a new rich text block meanwhile). A
+# page is created when she saves or publishes, in one transaction (courses/middleware.py).
+WAGTAIL_AUTOSAVE_INTERVAL = 0
 WAGTAILADMIN_BASE_URL = env.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "odt", "ods", "csv", "txt"]
 WAGTAILLOCALIZE_JQUERY_LIBRARY_PATH = None
+# "Translate" makes drafts: a translation reaches learners when a reviewer publishes it
+# (courses/translation_review.py).
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 PARLER_LANGUAGES = languages.parler_languages()
 PARLER_DEFAULT_LANGUAGE_CODE = languages.DEFAULT_LANGUAGE
 

@@ -6,6 +6,7 @@ from django.utils.html import format_html
 from django.utils.translation import get_language
 from wagtail.models import Page
 
+from core.content import readable
 from core.languages import LANGUAGES, Language
 from core.languages import get_language as registered_language
 
@@ -20,7 +21,8 @@ class LanguageLink:
 
 
 def _page_urls(page: Page, request) -> dict[str, str]:
-    translations = page.get_translations(inclusive=True).live().select_related("locale")
+    # a draft translation's URL answers with the fallback, like an alias (decision 0029)
+    translations = readable(page.get_translations(inclusive=True)).select_related("locale")
     return {
         translation.locale.language_code: translation.get_url(request)
         for translation in translations

@@ -191,9 +191,19 @@ def demo_assessments_load(*, in_lesson: bool = True) -> dict:
         max_attempts=0,
         time_limit_minutes=10,
     )
+    # The same questions before and after the course: the reports show the learning gain.
+    pre, post = (
+        _quiz(title, kind, list(sources.values()), course=course, passing_score=0, max_attempts=1)
+        for title, kind in (
+            ("Demo: pre-test", Quiz.Kind.PRE),
+            ("Demo: post-test", Quiz.Kind.POST),
+        )
+    )
     if in_lesson:
         _add_to_lesson(practice)
     return {
+        "pre": pre.pk,
+        "post": post.pk,
         "questions": len(sources),
         "practice": practice.pk,
         "module": module.pk,

@@ -33,16 +33,19 @@ def test_learning_gain_compares_pre_and_post_tests(demo_quizzes, learner, staff,
     from assessments.reports import learning_gain
 
     _practice, final = demo_quizzes
-    pre = Quiz.objects.create(title="pre", kind=Quiz.Kind.PRE, course=final.course)
-    post = Quiz.objects.create(title="post", kind=Quiz.Kind.POST, course=final.course)
-    for quiz in (pre, post):
-        for item in final.items.all():
-            quiz.items.create(question=item.question, sort_order=item.sort_order)
+    pre = Quiz.objects.get(kind=Quiz.Kind.PRE, course=final.course)
+    post = Quiz.objects.get(kind=Quiz.Kind.POST, course=final.course)
+    assert learning_gain(final.course.translation_key) == (0, 0.0, 0.0)
     first = attempt_start(learner=learner, quiz=pre)
     attempt_submit(learner=learner, attempt_id=first.pk, responses={})
     second = attempt_start(learner=learner, quiz=post)
     attempt_submit(learner=learner, attempt_id=second.pk, responses=right_responses(second))
     assert learning_gain(final.course.translation_key) == (1, 0.0, 1.0)
+    # the course report shows it, not only each test's report (issue 19, item 10)
+    client.force_login(staff)
+    index = client.get("/admin/assessment-reports/").content.decode()
+    assert 'data-learning-gain="100"' in index
+    assert final.course.title in index
 
 
 def test_staff_revoke_a_certificate_with_a_reason_in_the_admin(
@@ -114,3 +117,22 @@ def test_a_cohort_named_like_a_formula_is_neutralised_in_the_quiz_report(
     assert cohort_rows == [["cohort", "'" + name, "1", "1", "100"]]
     assert response.content.startswith("\ufeff".encode())
     assert "attachment" in response["Content-Disposition"]
+
+
+def test_unanswered_questions_count_as_wrong_in_the_report(demo_quizzes, learner, other_learner):
+    """Issue 19, item 11: attempts closed with no stored answer lowered no question's rate."""
+    from assessments.selectors import question_success_rates
+
+    _practice, final = demo_quizzes
+    attempt = attempt_start(learner=learner, quiz=final)
+    attempt_submit(learner=learner, attempt_id=attempt.pk, responses=right_responses(attempt))
+    failed = attempt_start(learner=other_learner, quiz=final)
+    attempt_submit(learner=other_learner, attempt_id=failed.pk, responses={})
+    failed.refresh_from_db()
+    rates = question_success_rates(final)
+    asked = [*attempt.question_keys, *failed.question_keys]
+    assert set(rates) == set(asked)
+    for key, (count, success) in rates.items():
+        assert count == asked.count(key)
+        assert success == (1.0 if key in attempt.question_keys else 0.0) / count
+    assert any(success < 1 for _count, success in rates.values())

@@ -1,3 +1,4 @@
+from .interface_strings import InterfaceString
 from .learning import (
     Cohort,
     CohortCodeTry,
@@ -25,6 +26,7 @@ __all__ = [
     "CoursePage",
     "CourseSectorTag",
     "Enrolment",
+    "InterfaceString",
     "LearnerPage",
     "LessonPage",
     "LessonProgress",

@@ -12,10 +12,11 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
+from wagtail.url_routing import RouteResult
 from wagtail_localize.fields import SynchronizedField
 
-from core.content import resolve
-from core.languages import django_languages
+from core.content import Resolved, readable, resolve
+from core.languages import django_languages, get_language
 
 from ..blocks import LessonBodyBlock
 from ..panels import page_panels
@@ -28,9 +29,28 @@ class LearnerPage(Page):
     class Meta:
         abstract = True
 
+    def route(self, request, path_components):
+        """A draft translation answers at its URL with the published content of its chain.
+
+        Until a reviewer publishes it, the learner reads the nearest published language with
+        the fallback notice (``core.content.resolve`` never picks a draft).
+        """
+        if (
+            not path_components
+            and not self.live
+            and self.alias_of_id is None
+            and readable(Page.objects.filter(pk=self.pk)).exists()
+        ):
+            return RouteResult(self)
+        return super().route(request, path_components)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["resolved"] = resolve(self, self.locale.language_code)
+        if getattr(request, "is_preview", False):  # the editor's own words, draft included
+            language = get_language(self.locale.language_code)
+            context["resolved"] = Resolved(content=self, requested=language, shown=language)
+        else:
+            context["resolved"] = resolve(self, self.locale.language_code)
         context["content"] = context["resolved"].content
         context["page_language"] = context["resolved"].shown
         return context
@@ -58,7 +78,7 @@ class CourseIndexPage(LearnerPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["courses"] = lesson_list(self.get_children().live().type(CoursePage), self)
+        context["courses"] = lesson_list(readable(self.get_children().type(CoursePage)), self)
         if request.user.is_authenticated:
             from ..learning import latest_resume, learner_courses  # they read these models
 
@@ -155,7 +175,7 @@ class ModulePage(LearnerPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["lessons"] = lesson_list(self.get_children().live(), self)
+        context["lessons"] = lesson_list(readable(self.get_children()), self)
         context["page_panels"] = page_panels(request, [self])[self.translation_key]
         return context
 

@@ -28,6 +28,7 @@ from ..error_codes import MediaError, MediaErrorCode
 from ..models import MediaAsset, Rendition
 from . import enqueue
 from .assets import advance, claim, fail
+from .master_audio import master_playlist_voice_overs_sync
 
 logger = logging.getLogger(__name__)
 Status = MediaAsset.Status
@@ -193,8 +194,9 @@ def _transcode(asset: MediaAsset, described: Probe) -> None:
             asset, plans, folder(asset) / "hls", described, final=False
         ),
     )
-    if built:
-        _publish(asset, built, folder(asset) / "hls", described, final=True)
+    if built and _publish(asset, built, folder(asset) / "hls", described, final=True):
+        # The whole master playlist is written: list the published voice-overs in it again.
+        master_playlist_voice_overs_sync(asset=MediaAsset.objects.get(pk=asset.pk))
 
 
 ProgressWriter = Callable[[float, float, float], None]  # (fraction, start, share)

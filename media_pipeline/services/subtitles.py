@@ -29,24 +29,42 @@ def subtitle_track_upload(*, asset: MediaAsset, language: str, text: str) -> Sub
 
 
 def subtitle_track_cues(*, track: SubtitleTrack) -> list[Cue]:
-    return subtitles.parse(track.vtt)
+    """The cues the editor shows: the unpublished changes if there are any."""
+    return subtitles.parse(track.draft_vtt or track.vtt)
 
 
 @transaction.atomic
 def subtitle_track_edit(*, track: SubtitleTrack, cues: list[Cue]) -> SubtitleTrack:
-    """Replace the cues of ``track`` (text and timing); a person has now reviewed it."""
+    """Replace the cues of ``track`` (text and timing); a person has now reviewed it.
+
+    A published track keeps what learners get until the changes are published: they are its
+    draft (``draft_vtt``).
+    """
     subtitles.validate(cues)
-    track.vtt = subtitles.to_vtt(cues)
+    text = subtitles.to_vtt(cues)
+    if track.is_published:
+        track.draft_vtt = "" if text == track.vtt else text
+    else:
+        track.vtt, track.draft_vtt = text, ""
+        track.needs_review = False
     track.source = SubtitleTrack.Source.HUMAN
-    track.needs_review = False
     track.full_clean()
     track.save()
     return track
 
 
+@transaction.atomic
 def subtitle_track_publish(*, track: SubtitleTrack, published: bool = True) -> SubtitleTrack:
+    """Publish the track with its waiting changes, or withdraw it (a draft again).
+
+    The subtitle URL the player gets carries the text's version, so no cache keeps serving the
+    former text once the new one is published.
+    """
+    track = SubtitleTrack.objects.select_for_update().get(pk=track.pk)
     track.status = SubtitleTrack.Status.PUBLISHED if published else SubtitleTrack.Status.DRAFT
     if published:
         track.needs_review = False
-    track.save(update_fields=["status", "needs_review", "updated_at"])
+        if track.draft_vtt:
+            track.vtt, track.draft_vtt = track.draft_vtt, ""
+    track.save(update_fields=["status", "needs_review", "vtt", "draft_vtt", "updated_at"])
     return track

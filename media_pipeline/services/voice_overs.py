@@ -15,6 +15,7 @@ from ..av.run import ToolError
 from ..error_codes import MediaError, MediaErrorCode
 from ..models import MediaAsset, VoiceOverTrack
 from . import enqueue
+from .master_audio import master_playlist_voice_overs_sync
 from .processing import audio_filter
 from .stored_files import undone_on_failure
 
@@ -76,6 +77,7 @@ def voice_over_process(*, track_id: int) -> None:
         bitrate=playlist.bitrate,
         size=playlist.size,
     )
+    master_playlist_voice_overs_sync(asset=track.asset)
 
 
 def _package(source: Path, target: Path) -> None:
@@ -99,3 +101,4 @@ def _save(track: VoiceOverTrack, **fields) -> None:
 
 def voice_over_publish(*, track: VoiceOverTrack, published: bool = True) -> None:
     VoiceOverTrack.objects.filter(pk=track.pk).update(published=published)
+    master_playlist_voice_overs_sync(asset=track.asset)
