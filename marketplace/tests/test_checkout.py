@@ -48,7 +48,8 @@ def test_an_order_needs_the_code_sent_to_the_number(client, outbox):
     assert response.url == reverse("marketplace:checkout_verify")
     assert not Order.objects.exists()
     wrong = client.post(response.url, {"code": "000000"})
-    assert wrong.status_code == 200 and not Order.objects.exists()
+    assert wrong.status_code == 200
+    assert not Order.objects.exists()
     assert "wrong" in wrong.content.decode() or wrong.context["form"].errors
     placed = client.post(response.url, {"code": _code(outbox)})
     checkout = Checkout.objects.get()

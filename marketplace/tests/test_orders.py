@@ -111,9 +111,14 @@ def test_the_sms_is_written_with_the_change_and_only_leaves_after_commit(seller,
     shop, leader = seller
     order = _order(shop)
     before = SmsMessage.objects.count()
-    with pytest.raises(RuntimeError), transaction.atomic():
-        order_transition(order=order, action="confirm", by=leader)
-        raise RuntimeError("the caller's transaction fails")
+
+    def confirm_then_fail():
+        with transaction.atomic():
+            order_transition(order=order, action="confirm", by=leader)
+            raise RuntimeError("the caller's transaction fails")
+
+    with pytest.raises(RuntimeError):
+        confirm_then_fail()
     assert SmsMessage.objects.count() == before  # rolled back with the change
     order.refresh_from_db()
     assert order.status == S.PLACED
