@@ -71,7 +71,9 @@ def test_journey_4_sell_and_buy_cash_on_delivery(market, phone, browser, shoot, 
     shoot(seller, "market-2-product-page-shi")
 
     # A buyer in Arabic, on another phone, without an account.
-    buyer_context = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True)
+    buyer_context = browser.new_context(
+        viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True
+    )
     buyer = buyer_context.new_page()
     buyer.goto(f"{server.url}/ar/market/?q=أركان")
     card = buyer.locator(".product-card", has_text="زيت الأركان الحر")
