@@ -89,3 +89,4 @@ format: install ## Format the code with ruff
 bench: install ## Print the benchmarks' figures (BENCH lines)
 	$(PY) tests/bench/run.py
 	$(PY) tests/bench/media.py
+	$(PY) tests/bench/market.py

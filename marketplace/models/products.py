@@ -71,7 +71,7 @@ class Product(TranslatableModel):
     class Meta:
         verbose_name = _("product")
         verbose_name_plural = _("products")
-        ordering = ["-created_at"]
+        ordering = ["-created_at", "-id"]
         constraints = [
             models.CheckConstraint(condition=models.Q(stock__gte=0), name="product_stock_positive"),
             models.CheckConstraint(condition=models.Q(price__gt=0), name="product_price_positive"),
@@ -79,6 +79,7 @@ class Product(TranslatableModel):
         indexes = [
             models.Index(fields=["category", "is_listed"]),
             models.Index(fields=["region", "is_listed"]),
+            models.Index(fields=["-created_at", "-id"], name="product_newest_first"),
         ]
 
     def __str__(self) -> str:

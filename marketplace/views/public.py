@@ -1,6 +1,5 @@
 """Public pages: the catalogue, a product, a shop, the traceability page and its label."""
 
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -22,15 +21,16 @@ def _filters(request: HttpRequest) -> tuple[FilterForm, selectors.ProductFilters
 
 def product_list(request: HttpRequest) -> HttpResponse:
     form, filters = _filters(request)
-    page = Paginator(selectors.products_for_list(filters), selectors.PAGE_SIZE).get_page(
-        request.GET.get("page")
+    number = request.GET.get("page", "1")
+    page = selectors.page_of(
+        selectors.products_for_list(filters), int(number) if number.isdigit() else 1
     )
     query = request.GET.copy()
     query.pop("page", None)
     return render(
         request,
         "marketplace/product_list.html",
-        {"form": form, "page": page, "products": list(page), "query": query.urlencode()},
+        {"form": form, "page": page, "products": page.items, "query": query.urlencode()},
     )
 
 
