@@ -218,7 +218,8 @@ def main() -> int:
         _measure(client, "100", product_url)
         _catalogue(shops=SHOPS_LARGE - 50, products=LARGE - SMALL, start=1000, images=images)
         with connection.cursor() as cursor:
-            cursor.execute("ANALYZE marketplace_product")
+            for table in ("marketplace_product", "marketplace_shop", "registry_link_cooperative"):
+                cursor.execute(f"ANALYZE {table}")
         print(f"Marketplace, {LARGE} products in {SHOPS_LARGE} shops:", flush=True)
         _measure(client, "10000", product_url)
         transaction.set_rollback(True)
