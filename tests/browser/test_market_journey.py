@@ -103,9 +103,12 @@ def test_journey_4_sell_and_buy_cash_on_delivery(market, phone, browser, shoot, 
 
     # The leader confirms on her phone.
     seller.goto(f"{server.url}/shi/market/seller/")
-    seller.locator(f'[data-seller-order="{order.reference}"]').tap()
+    with seller.expect_navigation():
+        seller.locator(f'[data-seller-order="{order.reference}"]').tap()
     with seller.expect_navigation():
         seller.locator('[data-action="confirm"]').tap()
+    order.refresh_from_db()
+    assert order.status == "confirmed", seller.locator("main").inner_text()
     assert seller.locator("[data-status]").get_attribute("data-status") == "confirmed"
     shoot(seller, "market-6-leader-confirms-shi")
 
