@@ -115,3 +115,18 @@ class CodeForm(forms.Form):
             attrs={"inputmode": "numeric", "autocomplete": "one-time-code", "dir": "ltr"}
         ),
     )
+
+
+class ManagersForm(forms.Form):
+    managers = forms.MultipleChoiceField(
+        label=_("Members who may manage the shop with you"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        choices=[],
+    )
+
+    def __init__(self, *args, members=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["managers"].choices = [
+            (str(user.pk), user.get_full_name() or user.phone_number) for user in members
+        ]

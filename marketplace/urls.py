@@ -22,6 +22,7 @@ urlpatterns = [
     path("market/seller/", seller.seller_home, name="seller"),
     path("market/seller/open/<uuid:cooperative_id>/", seller.shop_edit, name="shop_edit"),
     path("market/seller/<uuid:public_id>/", seller.dashboard, name="dashboard"),
+    path("market/seller/<uuid:public_id>/managers/", seller.shop_managers, name="managers"),
     path("market/seller/<uuid:public_id>/new/", seller.product_edit, name="product_new"),
     path(
         "market/seller/<uuid:public_id>/p/<uuid:product_id>/",

@@ -83,3 +83,18 @@ def test_the_shop_page_shows_what_the_law_requires(client):
     cooperative = shop.cooperative
     for shown in (cooperative.name, cooperative.local_number, cooperative.court, shop.phone_number):
         assert shown in page
+
+
+def test_the_leader_chooses_managers_on_her_phone_and_they_get_the_dashboard(client):
+    cooperative, leader = leader_make()
+    shop = shop_make(cooperative=cooperative)
+    member = user_make()
+    membership_make(cooperative=cooperative, user=member)
+    url = reverse("marketplace:managers", args=[shop.public_id])
+    client.force_login(member)
+    assert client.get(url).status_code == 404  # a member does not choose
+    client.force_login(leader)
+    assert client.post(url, {"managers": [str(member.pk)]}).status_code == 302
+    client.force_login(member)
+    dashboard = reverse("marketplace:dashboard", args=[shop.public_id])
+    assert client.get(dashboard).status_code == 200

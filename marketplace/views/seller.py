@@ -10,12 +10,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from core.spreadsheets import csv_response
-from registry_link.api import cooperatives_led_by
+from registry_link.api import LinkStatus, Membership, Role, cooperatives_led_by
 
 from .. import selectors
 from ..chart import sales_chart
 from ..choices import OrderStatus
-from ..forms import ProductForm, ShopForm
+from ..forms import ManagersForm, ProductForm, ShopForm
 from ..models import Order, Product, Shop
 from ..services import orders as order_services
 from ..services import products as product_services
@@ -204,3 +204,26 @@ def orders_csv(request: HttpRequest, public_id) -> HttpResponse:
         for line in selectors.order_lines_for_export(shop)
     )
     return csv_response(filename="orders.csv", header=header, rows=rows)
+
+
+@login_required
+def shop_managers(request: HttpRequest, public_id) -> HttpResponse:
+    """The leader chooses which confirmed members manage the shop with her."""
+    shop = _shop(request, public_id)
+    if not selectors.can_lead(user=request.user, shop=shop):
+        raise Http404
+    members = [
+        membership.user
+        for membership in Membership.objects.filter(
+            cooperative=shop.cooperative, status=LinkStatus.CONFIRMED, role=Role.MEMBER
+        ).select_related("user")
+    ]
+    initial = {"managers": [str(pk) for pk in shop.managers.values_list("pk", flat=True)]}
+    form = ManagersForm(request.POST or None, members=members, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        shop_services.shop_managers_set(
+            shop=shop, by=request.user, user_ids=[int(pk) for pk in form.cleaned_data["managers"]]
+        )
+        messages.success(request, _("Saved."))
+        return redirect("marketplace:dashboard", public_id=shop.public_id)
+    return render(request, "marketplace/shop_managers.html", {"form": form, "shop": shop})
