@@ -156,3 +156,12 @@ def test_someone_elses_order_cannot_be_cancelled_from_another_browser(client):
     assert response.status_code == 404
     order.refresh_from_db()
     assert order.status == "placed"
+
+
+def test_the_cart_never_sends_the_buyer_to_another_site(client):
+    product = product_make(stock=5)
+    response = client.post(
+        reverse("marketplace:cart_add", args=[product.public_id]),
+        {"quantity": 1, "next": "https://example.org/phish"},
+    )
+    assert response.url == reverse("marketplace:cart")

@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -42,7 +43,10 @@ def cart_add(request: HttpRequest, public_id) -> HttpResponse:
         cart_set(request.session, product=product, quantity=quantity)
         if quantity:
             messages.success(request, _("Added to your cart."))
-    return redirect(request.POST.get("next") or "marketplace:cart")
+    target = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+        target = "marketplace:cart"  # never a page elsewhere
+    return redirect(target)
 
 
 @never_cache
