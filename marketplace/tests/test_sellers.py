@@ -98,3 +98,15 @@ def test_the_leader_chooses_managers_on_her_phone_and_they_get_the_dashboard(cli
     client.force_login(member)
     dashboard = reverse("marketplace:dashboard", args=[shop.public_id])
     assert client.get(dashboard).status_code == 200
+
+
+def test_a_leader_opens_her_shop_from_her_phone(client):
+    cooperative, leader = leader_make()
+    client.force_login(leader)
+    home = client.get(reverse("marketplace:seller")).content.decode()
+    opening = reverse("marketplace:shop_edit", args=[cooperative.public_id])
+    assert opening in home
+    response = client.post(opening, {"phone_number": "0661234567", "is_pickup_point": "on"})
+    shop = cooperative.shop
+    assert response.url == reverse("marketplace:dashboard", args=[shop.public_id])
+    assert shop.is_pickup_point

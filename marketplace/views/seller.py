@@ -32,13 +32,13 @@ def _shop(request: HttpRequest, public_id) -> Shop:
 @login_required
 def seller_home(request: HttpRequest) -> HttpResponse:
     shops = list(selectors.shops_managed_by(request.user))
-    if len(shops) == 1:
+    without_shop = list(cooperatives_led_by(user=request.user).active().filter(shop__isnull=True))
+    if len(shops) == 1 and not without_shop:
         return redirect("marketplace:dashboard", public_id=shops[0].public_id)
-    without_shop = cooperatives_led_by(user=request.user).active().filter(shop__isnull=True)
     return render(
         request,
         "marketplace/seller_home.html",
-        {"shops": shops, "without_shop": list(without_shop)},
+        {"shops": shops, "without_shop": without_shop},
     )
 
 
