@@ -68,6 +68,7 @@ demo: migrate ## Load the demo academy and demo accounts (idempotent)
 	$(PY) manage.py load_demo_territory_notes
 	$(PY) manage.py load_demo_assessments
 	$(PY) manage.py load_demo_register
+	$(PY) manage.py load_demo_market
 
 # Two workers: SMS, outbox relay and imports (default) never wait behind a transcode (media).
 run: demo static ## Start the web server and the workers on http://$(HOST):$(PORT)/
@@ -93,3 +94,4 @@ format: install ## Format the code with ruff
 bench: install ## Print the benchmarks' figures (BENCH lines)
 	$(PY) tests/bench/run.py
 	$(PY) tests/bench/media.py
+	$(PY) tests/bench/market.py

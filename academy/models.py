@@ -121,6 +121,7 @@ class OneTimeCode(models.Model):
         VERIFY = "verify", _("phone verification")
         RESET = "reset", _("PIN reset")
         ACTIVATE = "activate", _("account activation")
+        ORDER = "order", _("order confirmation")
 
     phone_number = models.CharField(_("phone number"), max_length=20, db_index=True)
     purpose = models.CharField(_("purpose"), max_length=10, choices=Purpose)

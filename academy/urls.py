@@ -59,6 +59,7 @@ urlpatterns += i18n_patterns(
     path("", include(learner_urlpatterns)),
     path("", include("project_bank.urls")),
     path("", include("registry_link.urls")),
+    path("", include("marketplace.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

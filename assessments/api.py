@@ -1,6 +1,6 @@
 """What other apps may use of ``assessments``."""
 
-from .selectors import certificates_by_learner, certificates_of, learner_data
+from .selectors import certificates_by_learner, certificates_of, learner_data, learners_certified
 from .services.certificates import certificates_catch_up
 from .urls import learner_urlpatterns, public_urlpatterns
 
@@ -10,5 +10,6 @@ __all__ = [
     "certificates_of",
     "learner_data",
     "learner_urlpatterns",
+    "learners_certified",
     "public_urlpatterns",
 ]

@@ -389,3 +389,15 @@ def question_success_rates(quiz: Quiz) -> dict[str, tuple[int, float]]:
         for key in [*asked, *sorted(set(answered) - set(asked))]:
             totals[key].append(answered.get(key, 0.0))
     return {key: (len(values), sum(values) / len(values)) for key, values in totals.items()}
+
+
+def learners_certified(*, learner_ids, subject_keys) -> set[int]:
+    """Those of ``learner_ids`` who hold a valid (not revoked) certificate of one of
+    ``subject_keys`` (course or path translation keys)."""
+    return set(
+        Certificate.objects.filter(
+            learner_id__in=list(learner_ids),
+            subject_key__in=list(subject_keys),
+            revoked_at__isnull=True,
+        ).values_list("learner_id", flat=True)
+    )
