@@ -213,6 +213,37 @@ def demo_register_load(*, count: int = DEMO_COUNT) -> int:
     return len(rows)
 
 
+DEMO_ADMIN, DEMO_LEADER, DEMO_LEARNER = "+212600000001", "+212600000004", "+212600000005"
+
+
+def demo_accounts_link() -> Cooperative | None:
+    """The demo leader leads a demo cooperative of Souss-Massa and the demo learner is one of its
+    members, so that "My cooperative" shows something after ``make run`` (idempotent)."""
+    from django.contrib.auth import get_user_model
+
+    from .choices import LinkSource, LinkStatus, Role
+    from .membership.services import leader_appoint
+
+    users = get_user_model().objects.in_bulk(
+        [DEMO_ADMIN, DEMO_LEADER, DEMO_LEARNER], field_name="phone_number"
+    )
+    cooperative = (
+        Cooperative.objects.active()
+        .filter(is_demo=True, kind=Kind.COOPERATIVE, region_id="09", local_number__startswith="D")
+        .order_by("court", "local_number")
+        .first()
+    )
+    if cooperative is None or len(users) < 3:
+        return None
+    leader_appoint(cooperative=cooperative, user=users[DEMO_LEADER], appointed_by=users[DEMO_ADMIN])
+    Membership.objects.update_or_create(
+        cooperative=cooperative,
+        user=users[DEMO_LEARNER],
+        defaults={"role": Role.MEMBER, "status": LinkStatus.CONFIRMED, "source": LinkSource.CLAIM},
+    )
+    return cooperative
+
+
 def register_generate(*, count: int = NATIONAL_COUNT, seed: int = 65315, out=None) -> dict:
     """Write ``count`` made-up cooperatives (numbers ``G…``, replacing earlier ones); figures."""
     started = time.monotonic()

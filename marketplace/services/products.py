@@ -12,11 +12,11 @@ from django.utils.translation import gettext_lazy as _
 from PIL import Image as PillowImage
 from wagtail.images import get_image_model
 
+from core.arabic import search_document
 from media_pipeline.api import MediaError, asset_create, probe
 
 from .. import error_codes
 from ..models import Product, ProductPhoto, Shop
-from ..search import search_normalise
 from ..selectors import can_manage
 from .shops import seller_check
 
@@ -51,7 +51,7 @@ def search_text_refresh(product: Product) -> None:
     parts = [*product.shop.cooperative.names]
     for translation in product.translations.all():
         parts += [translation.name, translation.description]
-    text = search_normalise(" ".join(part for part in parts if part))
+    text = search_document(" ".join(part for part in parts if part))
     Product.objects.filter(pk=product.pk).update(search_text=text)
 
 

@@ -9,8 +9,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from PIL import Image as PillowImage
 
+from core.arabic import search_document
 from marketplace.models import Product, QualityLabel, Shop
-from marketplace.search import search_normalise
 from registry_link.choices import Role
 from registry_link.tests.factories import cooperative_make, membership_make, user_make
 
@@ -44,7 +44,7 @@ def product_make(*, shop=None, name="زيت الأركان", stock=10, price="12
     product.name = name
     product.save()
     Product.objects.filter(pk=product.pk).update(
-        search_text=search_normalise(f"{name} {shop.cooperative.name}")
+        search_text=search_document(f"{name} {shop.cooperative.name}")
     )
     return product
 

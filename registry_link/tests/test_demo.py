@@ -69,3 +69,20 @@ def test_every_writer_of_the_register_calls_the_after_save_hook(monkeypatch, adm
     data.update(managers="[]", name_latin="Coopérative Tifawin Imi")
     assert admin_client.post(f"/admin/register/edit/{cooperative.pk}/", data).status_code == 302
     assert seen == [1, 1, 9, 1]
+
+
+def test_the_demo_leader_leads_a_demo_cooperative_with_the_demo_learner(django_user_model):
+    from registry_link.demo import DEMO_ADMIN, DEMO_LEADER, DEMO_LEARNER, demo_accounts_link
+    from registry_link.selectors import cooperatives_led_by, memberships_of
+
+    for number in (DEMO_ADMIN, DEMO_LEADER, DEMO_LEARNER):
+        if not django_user_model.objects.filter(phone_number=number).exists():
+            django_user_model.objects.create_user(number, "1357", is_superuser=number == DEMO_ADMIN)
+    demo_register_load(count=24)
+    cooperative = demo_accounts_link()
+    assert demo_accounts_link() == cooperative  # twice, the same
+    leader = django_user_model.objects.get(phone_number=DEMO_LEADER)
+    learner = django_user_model.objects.get(phone_number=DEMO_LEARNER)
+    assert list(cooperatives_led_by(user=leader)) == [cooperative]
+    assert [m.cooperative for m in memberships_of(user=learner)] == [cooperative]
+    assert cooperative.region_id == "09"

@@ -3,7 +3,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from core.spreadsheets.rows import RowsRejectedError
-from registry_link.demo import demo_register_load
+from registry_link.demo import demo_accounts_link, demo_register_load
 
 
 class Command(BaseCommand):
@@ -16,3 +16,6 @@ class Command(BaseCommand):
             lines = [f"row {p.row} {p.column}: {p.message}" for p in error.problems[:20]]
             raise CommandError("\n".join(lines)) from None
         self.stdout.write(f"{count} demo cooperatives and unions in the register.")
+        cooperative = demo_accounts_link()
+        if cooperative is not None:
+            self.stdout.write(f"The demo leader leads {cooperative.registration}.")
