@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.phones import phone_number_verified
 
+from .authentication import client_ip
 from .otp import otp_create, otp_use
 from .services import text_to_user
 from .sms import send_sms
@@ -26,6 +27,7 @@ def verified_number_require(user) -> None:
 
 
 __all__ = [
+    "client_ip",
     "otp_create",
     "otp_use",
     "phone_number_verified",

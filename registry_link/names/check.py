@@ -75,6 +75,10 @@ class NameCheck:
     explanation: str = ""
     refusals: list[NameRefusal] = field(default_factory=list)
 
+    @property
+    def verdict_label(self) -> str:
+        return str(Verdict(self.verdict).label)
+
 
 def _valid(name: str) -> str:
     name = " ".join((name or "").split())

@@ -68,7 +68,12 @@ CASES = [
     ("تعاونية الشفاء", "similar", "sounds_like", CHIFA),
     ("Coopérative Amel", "similar", "sounds_like", AMAL),
     # close, not the same
-    ("Coopérative Souss Tafoukt Agricole", "similar", "word_order", "Coopérative Agricole Tafoukt Souss"),
+    (
+        "Coopérative Souss Tafoukt Agricole",
+        "similar",
+        "word_order",
+        "Coopérative Agricole Tafoukt Souss",
+    ),
     ("Coopérative Tifawit", "similar", "close_spelling", "Coopérative Tifawin"),
     ("Coopérative Tfawin", "similar", "close_spelling", "Coopérative Tifawin"),
     # refused whatever the register holds
