@@ -100,7 +100,9 @@ def test_the_limit_counts_per_address_and_says_when_to_come_back(client):
 def test_a_forged_forwarded_header_does_not_give_a_fresh_count(client, settings):
     for number in range(5):
         forged = {"HTTP_X_FORWARDED_FOR": f"203.0.113.{number}"}
-        assert client.get(API, {"name": "Amal"}, REMOTE_ADDR="10.0.0.1", **forged).status_code == 200
+        assert (
+            client.get(API, {"name": "Amal"}, REMOTE_ADDR="10.0.0.1", **forged).status_code == 200
+        )
     forged = {"HTTP_X_FORWARDED_FOR": "203.0.113.99"}
     assert client.get(API, {"name": "Amal"}, REMOTE_ADDR="10.0.0.1", **forged).status_code == 429
 
