@@ -43,14 +43,16 @@ WORDS = [
     ("Nakhil", "النخيل", None), ("Al Waha", "الواحة", None), ("Al Ikhlas", "الإخلاص", None),
     ("Tiwizi", "تويزة", "ⵜⵡⵉⵣⵉ"), ("Tudert", "تودرت", "ⵜⵓⴷⵔⵜ"), ("Anzar", "أنزار", "ⴰⵏⵣⴰⵔ"),
     ("Tilelli", "تيليلي", "ⵜⵉⵍⵍⵉ"), ("Al Fajr", "الفجر", None), ("Assabil", "السبيل", None),
-    ("Al Massira", "المسيرة", None), ("Al Inbiat", "الانبعاث", None), ("Tamlalt", "تاملالت", "ⵜⴰⵎⵍⴰⵍⵜ"),
+    ("Al Massira", "المسيرة", None), ("Al Inbiat", "الانبعاث", None),
+    ("Tamlalt", "تاملالت", "ⵜⴰⵎⵍⴰⵍⵜ"),
     ("Amalou", "أملو", "ⴰⵎⵍⵓ"), ("Nisrine", "نسرين", None), ("Al Hana", "الهناء", None),
     ("Rahma", "الرحمة", None), ("Al Mostakbal", "المستقبل", None), ("Assaada", "السعادة", None),
 ]  # fmt: skip
 SECTORS = [
     ("Agricole", "الفلاحية", None), ("Artisanale", "الحرفية", None), ("Féminine", "النسوية", None),
-    ("Laitière", "الحليب", None), ("Apicole", "النحل", None), ("des Plantes Aromatiques", "النباتات العطرية", None),
-    ("du Couscous", "الكسكس", None), ("d'Élevage", "تربية الماشية", None), ("du Tissage", "النسيج", None),
+    ("Laitière", "الحليب", None), ("Apicole", "النحل", None),
+    ("des Plantes Aromatiques", "النباتات العطرية", None), ("du Couscous", "الكسكس", None),
+    ("d'Élevage", "تربية الماشية", None), ("du Tissage", "النسيج", None),
 ]  # fmt: skip
 PLACES = [
     ("Tiznit", "تيزنيت", "ⵜⵉⵣⵏⵉⵜ"), ("Taroudant", "تارودانت", "ⵜⴰⵔⵓⴷⴰⵏⵜ"),
@@ -71,7 +73,7 @@ AIT = ("Aït", "آيت", "ⴰⵢⵜ")
 
 
 def douar(rng: random.Random) -> tuple[str, str, str]:
-    """An invented place name, in the three scripts ("Aït Tazilout", "آيت تازيلوت", "ⴰⵢⵜ ⵜⴰⵣⵉⵍⵓⵜ")."""
+    """An invented place name in three scripts ("Aït Tazilout", "آيت تازيلوت", "ⴰⵢⵜ ⵜⴰⵣⵉⵍⵓⵜ")."""
     parts = [rng.choice(SYLLABLES) for _ in range(rng.randint(2, 3))] + [rng.choice(ENDINGS)]
     latin, arabic, tifinagh = ("".join(part[i] for part in parts) for i in range(3))
     latin = latin.capitalize()
@@ -290,7 +292,7 @@ def main() -> int:
     env = dict(os.environ)
     env.setdefault("DJANGO_SETTINGS_MODULE", "academy.settings.dev")
     if env.get("DATABASE_URL", "").startswith(("postgres://", "postgresql://")):
-        subprocess.run(  # noqa: S603
+        subprocess.run(
             [sys.executable, "manage.py", "migrate", "--no-input", "-v", "0"],
             cwd=ROOT,
             env=env,
