@@ -2,10 +2,9 @@
 
 One row per name of a cooperative (Arabic, Latin, Tifinagh), written only by the services of
 ``registry_link/names/keys.py``, which the register's import, the founding file and every save of
-a cooperative call. On PostgreSQL a trigram index (``pg_trgm``) on ``latin`` finds near names.
+a cooperative call. Every lookup of the check is served by one of the b-tree indexes here.
 """
 
-from django.contrib.postgres.indexes import GinIndex
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -25,10 +24,13 @@ class NameKey(models.Model):
     field = models.CharField(_("name field"), max_length=10, choices=Field)
     name = models.CharField(_("name as registered"), max_length=200)
     script = models.CharField(_("script"), max_length=5)
-    exact = models.CharField(_("words that make the name"), max_length=200, db_index=True)
-    latin = models.CharField(_("in folded Latin letters"), max_length=400, db_index=True)
-    sound = models.CharField(_("phonetic key"), max_length=400, db_index=True)
-    length = models.PositiveSmallIntegerField(_("letters in folded Latin"), db_index=True)
+    exact = models.CharField(_("words that make the name"), max_length=200)
+    words_sorted = models.CharField(_("its words in alphabetical order"), max_length=200)
+    latin = models.CharField(_("in folded Latin letters"), max_length=400)
+    joined = models.CharField(_("folded, without spaces"), max_length=400)
+    tail = models.CharField(_("folded, written backwards"), max_length=400)
+    sound = models.CharField(_("phonetic key"), max_length=400)
+    length = models.PositiveSmallIntegerField(_("letters in folded Latin"))
 
     class Meta:
         verbose_name = _("name key")
@@ -37,7 +39,14 @@ class NameKey(models.Model):
             models.UniqueConstraint(fields=["cooperative", "field"], name="name_key_per_field"),
         ]
         indexes = [
-            GinIndex(name="name_key_latin_trigram", fields=["latin"], opclasses=["gin_trgm_ops"]),
+            models.Index(fields=["exact"], name="name_key_exact"),
+            models.Index(fields=["words_sorted"], name="name_key_words_sorted"),
+            models.Index(fields=["sound"], name="name_key_sound"),
+            # prefix lookups: LIKE 'abc%' on PostgreSQL, a bytewise range on SQLite
+            models.Index(
+                fields=["joined"], name="name_key_joined", opclasses=["varchar_pattern_ops"]
+            ),
+            models.Index(fields=["tail"], name="name_key_tail", opclasses=["varchar_pattern_ops"]),
         ]
 
     def __str__(self) -> str:

@@ -1,11 +1,17 @@
-"""Which of the register's names to compare closely: a few hundred at most, found by index.
+"""Which of the register's names to compare closely: a few hundred at most, each found by a
+b-tree index, the same way on PostgreSQL and SQLite.
 
-1. Equal keys: the same ``exact`` words in the same script, or the same phonetic key (nearest
-   in length first) — b-tree indexes, on every database.
-2. Near names: on PostgreSQL, ``pg_trgm``'s similarity operator on the folded Latin key, served
-   by the trigram (GIN) index, best first. On SQLite, which has no such index, the names of a
-   close length are read and ranked by ``rapidfuzz`` (``token_sort_ratio``) — slower, and fine
-   for the embedded default.
+- the same ``exact`` words in the same script, the same words in any order (``words_sorted``),
+  or the same phonetic key (``sound``, nearest in length first);
+- names a few letters apart (``close_spelling``): a name within *k* edits of the proposed one
+  (k = 1 from 5 letters, 2 from 9, 3 from 15) has a length within *k* of it and keeps at least
+  one of *k + 1* pieces of it untouched. The first and the last piece are looked up by prefix
+  (``joined``, and ``tail``, the name written backwards): exact for one edit (every typo),
+  and for more edits whenever the first or the last piece is untouched.
+
+PostgreSQL's trigram index (``pg_trgm``) was measured for this step and left out: words shared by
+thousands of names ("ait", "amal") made one lookup read tens of thousands of index entries
+(0.2–0.7 s on this machine, docs/decisions/0031), where the prefix lookups take milliseconds.
 """
 
 from dataclasses import dataclass
@@ -13,14 +19,13 @@ from dataclasses import dataclass
 from django.db import connection
 from django.db.models import F, Q
 from django.db.models.functions import Abs
-from rapidfuzz import fuzz, process
 
 from ..models import NameKey
+from .compare import allowed_edits
 from .forms import NameForms
 
 MAX_EQUAL = 300
-MAX_NEAR = 60
-NEAR_SCORE = 70
+MAX_NEAR = 200
 FIELDS = ("id", "cooperative_id", "name", "script", "exact", "latin", "sound")
 
 
@@ -35,62 +40,53 @@ class Candidate:
     sound: str
 
 
+def sorted_words(exact: str) -> str:
+    return " ".join(sorted(exact.split()))
+
+
 def _keys(exclude_id: int | None):
     keys = NameKey.objects.all()
     return keys.exclude(cooperative_id=exclude_id) if exclude_id else keys
 
 
+def _nearest(keys, size: int, limit: int) -> list[Candidate]:
+    nearest = keys.order_by(Abs(F("length") - size), "id").values_list(*FIELDS)[:limit]
+    return [Candidate(*row) for row in nearest]
+
+
 def _equal(forms: NameForms, exclude_id: int | None) -> list[Candidate]:
-    same = _keys(exclude_id).filter(exact=forms.exact, script=forms.script)
-    rows = list(same.values_list(*FIELDS)[:MAX_EQUAL])
+    same = Q(exact=forms.exact, script=forms.script) | Q(words_sorted=sorted_words(forms.exact))
     if forms.sound:
-        sounding = _keys(exclude_id).filter(sound=forms.sound).exclude(Q(exact=forms.exact))
-        nearest = sounding.order_by(Abs(F("length") - len(forms.latin_joined)), "id")
-        rows += nearest.values_list(*FIELDS)[:MAX_EQUAL]
-    return [Candidate(*row) for row in rows]
+        same |= Q(sound=forms.sound)
+    return _nearest(_keys(exclude_id).filter(same), len(forms.latin_joined), MAX_EQUAL)
 
 
-TRIGRAM_SQL = (
-    "SELECT id, cooperative_id, name, script, exact, latin, sound"
-    " FROM registry_link_namekey WHERE latin %% %s {exclude}"
-    " ORDER BY similarity(latin, %s) DESC, id LIMIT %s"
-)
+def _starting(field: str, prefix: str) -> Q:
+    """``field`` starts with ``prefix`` (letters and digits only), served by an index: LIKE on
+    PostgreSQL (its ``varchar_pattern_ops`` index), a range on SQLite (bytewise order)."""
+    if connection.vendor == "postgresql":
+        return Q(**{f"{field}__startswith": prefix})
+    return Q(**{f"{field}__gte": prefix, f"{field}__lt": prefix + "~"})
 
 
-def _near_trigram(forms: NameForms, exclude_id: int | None) -> list[Candidate]:
-    params: list = [forms.latin]
-    exclude = ""
-    if exclude_id:
-        exclude, params = "AND cooperative_id <> %s", [*params, exclude_id]
-    with connection.cursor() as cursor:
-        cursor.execute(TRIGRAM_SQL.format(exclude=exclude), [*params, forms.latin, MAX_NEAR])
-        return [Candidate(*row) for row in cursor.fetchall()]
+def _near(forms: NameForms, exclude_id: int | None) -> list[Candidate]:
+    joined = forms.latin_joined
+    size = len(joined)
+    edits = allowed_edits(size)
+    if not edits:
+        return []
+    piece = max(3, -(-size // (edits + 1)))
+    keys = _keys(exclude_id).filter(length__range=(size - edits, size + edits))
+    head = _nearest(keys.filter(_starting("joined", joined[:piece])), size, MAX_NEAR)
+    tail = _nearest(keys.filter(_starting("tail", joined[::-1][:piece])), size, MAX_NEAR)
+    return head + tail
 
 
-def _near_scan(forms: NameForms, exclude_id: int | None) -> list[Candidate]:
-    size = len(forms.latin_joined)
-    rows = _keys(exclude_id).filter(length__range=(size - 3, size + 3)).values_list("id", "latin")
-    found = process.extract(
-        forms.latin,
-        dict(rows),
-        scorer=fuzz.token_sort_ratio,
-        score_cutoff=NEAR_SCORE,
-        limit=MAX_NEAR,
-    )
-    ids = [key for _latin, _score, key in found]
-    return [Candidate(*row) for row in NameKey.objects.filter(id__in=ids).values_list(*FIELDS)]
-
-
-def candidates(
-    forms: NameForms, *, exclude_id: int | None = None, trigrams: bool | None = None
-) -> list[Candidate]:
-    """The register's names worth comparing with ``forms`` (``trigrams``: None picks by
-    database; False forces the scan that SQLite uses)."""
-    if not forms.latin and not forms.exact:
+def candidates(forms: NameForms, *, exclude_id: int | None = None) -> list[Candidate]:
+    """The register's names worth comparing with ``forms``, each once."""
+    if not forms.exact:
         return []
     found = {candidate.id: candidate for candidate in _equal(forms, exclude_id)}
-    if forms.latin:
-        use_trigrams = connection.vendor == "postgresql" if trigrams is None else trigrams
-        for candidate in (_near_trigram if use_trigrams else _near_scan)(forms, exclude_id):
-            found.setdefault(candidate.id, candidate)
+    for candidate in _near(forms, exclude_id):
+        found.setdefault(candidate.id, candidate)
     return list(found.values())

@@ -29,14 +29,19 @@ def name_key_values(names: dict[str, str]) -> Iterator[dict]:
             forms = name_forms(name)
         except UnreadableNameError:  # a name in another script: kept, compared as typed
             forms = None
+        exact = forms.exact if forms else name.casefold()
+        joined = forms.latin_joined if forms else ""
         yield {
             "field": field,
             "name": name[:200],
             "script": forms.script if forms else "",
-            "exact": (forms.exact if forms else name.casefold())[:200],
+            "exact": exact[:200],
+            "words_sorted": " ".join(sorted(exact.split()))[:200],
             "latin": forms.latin[:400] if forms else "",
+            "joined": joined[:400],
+            "tail": joined[::-1][:400],
             "sound": forms.sound[:400] if forms else "",
-            "length": len(forms.latin_joined) if forms else 0,
+            "length": len(joined),
         }
 
 
