@@ -25,7 +25,7 @@ from .compare import allowed_edits
 from .forms import NameForms
 
 MAX_EQUAL = 300
-MAX_NEAR = 200
+MAX_NEAR = 300
 FIELDS = ("id", "cooperative_id", "name", "script", "exact", "latin", "sound")
 
 
@@ -76,10 +76,9 @@ def _near(forms: NameForms, exclude_id: int | None) -> list[Candidate]:
     if not edits:
         return []
     piece = max(3, -(-size // (edits + 1)))
-    keys = _keys(exclude_id).filter(length__range=(size - edits, size + edits))
-    head = _nearest(keys.filter(_starting("joined", joined[:piece])), size, MAX_NEAR)
-    tail = _nearest(keys.filter(_starting("tail", joined[::-1][:piece])), size, MAX_NEAR)
-    return head + tail
+    pieces = _starting("joined", joined[:piece]) | _starting("tail", joined[::-1][:piece])
+    keys = _keys(exclude_id).filter(pieces, length__range=(size - edits, size + edits))
+    return _nearest(keys, size, MAX_NEAR)
 
 
 def candidates(forms: NameForms, *, exclude_id: int | None = None) -> list[Candidate]:

@@ -203,6 +203,17 @@ def name_check(*, name: str, exclude: Cooperative | None = None) -> NameCheck:
         name=name,
         verdict=verdict,
         matches=matches,
-        explanation=str(SUMMARIES[verdict]),
+        explanation=_summary(verdict, refusals, matches),
         refusals=refusals,
     )
+
+
+def _summary(verdict: str, refusals: list[NameRefusal], matches: list[NameMatch]) -> str:
+    """The verdict in a sentence, with its first reason (for callers that show only this)."""
+    first = (refusals or matches or [None])[0]
+    if first is None:
+        return str(SUMMARIES[verdict])
+    return _("%(summary)s (%(reason)s)") % {
+        "summary": SUMMARIES[verdict],
+        "reason": first.explanation,
+    }

@@ -4,7 +4,8 @@
   of ``core.arabic``, Latin without accents or a trailing plural, Tifinagh as typed; equal keys in
   the same script mean "the same name".
 - ``latin``: every word in the folded Latin alphabet (``scripts.py``), words apart: Tifinagh by
-  IRCAM's table, Arabic by transliteration. Candidates are found by trigrams of this key.
+  IRCAM's table, Arabic by transliteration; stored also without spaces (``joined``) and written
+  backwards (``tail``) for the prefix lookups of ``candidates.py``.
 - ``sound``: the consonants of ``latin``, vowels and spaces dropped (the phonetic key). Equal
   keys only shortlist a name: ``sound.py`` then compares closer, a key alone collides.
 """

@@ -13,8 +13,8 @@
   (ا a, و u, ي i, final ى/ة/ه a); short vowels are not written in Arabic, so they are missing
   here — ``sound.py`` compares with that in mind.
 
-Folded words hold only a–z and digits, so that PostgreSQL's trigram index reads them the same
-whatever the database's locale.
+Folded words hold only a–z and digits, so that prefix lookups and comparisons behave the same
+whatever the database's collation.
 """
 
 import re

@@ -1,5 +1,5 @@
-"""The stored keys follow the register's names, whichever way the names were written; the
-scan that SQLite uses finds what the trigram index finds; the pieces of the rules on their own."""
+"""The stored keys follow the register's names, whichever way the names were written; one
+letter off anywhere is found by index; the pieces of the rules on their own."""
 
 import pytest
 
