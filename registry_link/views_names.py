@@ -4,7 +4,7 @@ the verdict as she types) and a public JSON API, both counted by ``names/rate.py
 JSON (``GET /api/registry/name-check/?name=…&lang=…``, documented in the README)::
 
     {"api_version": 1, "name": "...", "verdict": "similar", "verdict_label": "...",
-     "explanation": "...", "refusals": [{"reason", "word", "explanation", "source"}],
+     "explanation": "...", "summary": "...", "refusals": [{"reason", "word", "explanation", "source"}],
      "matches": [{"name", "reason", "explanation", "score",
                   "cooperative": {"id", "name", "names", "status", "url"}}]}
 
@@ -58,6 +58,7 @@ def name_check_payload(check: NameCheck) -> dict:
         "verdict": str(check.verdict),
         "verdict_label": check.verdict_label,
         "explanation": check.explanation,
+        "summary": check.summary,
         "refusals": [
             {
                 "reason": refusal.reason,

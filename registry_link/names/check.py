@@ -74,6 +74,7 @@ class NameCheck:
     matches: list[NameMatch] = field(default_factory=list)
     explanation: str = ""
     refusals: list[NameRefusal] = field(default_factory=list)
+    summary: str = ""  # the verdict in a sentence, without the reason
 
     @property
     def verdict_label(self) -> str:
@@ -205,6 +206,7 @@ def name_check(*, name: str, exclude: Cooperative | None = None) -> NameCheck:
         matches=matches,
         explanation=_summary(verdict, refusals, matches),
         refusals=refusals,
+        summary=str(SUMMARIES[verdict]),
     )
 
 

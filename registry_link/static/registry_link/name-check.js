@@ -57,7 +57,7 @@
     var name = node("bdi", "", data.name);
     name.setAttribute("dir", "auto");
     label.append(icon(icons[data.verdict] || ""), " ", name, " — " + data.verdict_label);
-    box.append(label, node("p", "", data.explanation));
+    box.append(label, node("p", "", data.summary));
     var parts = [box];
     if (data.refusals.length) {
       var refusals = node("ul", "plain-list name-matches");
