@@ -4,7 +4,8 @@ the verdict as she types) and a public JSON API, both counted by ``names/rate.py
 JSON (``GET /api/registry/name-check/?name=…&lang=…``, documented in the README)::
 
     {"api_version": 1, "name": "...", "verdict": "similar", "verdict_label": "...",
-     "explanation": "...", "summary": "...", "refusals": [{"reason", "word", "explanation", "source"}],
+     "explanation": "...", "summary": "...",
+     "refusals": [{"reason", "word", "explanation", "source"}],
      "matches": [{"name", "reason", "explanation", "score",
                   "cooperative": {"id", "name", "names", "status", "url"}}]}
 
