@@ -33,6 +33,8 @@ def test_the_api_answers_anyone_with_the_verdict_and_the_reasons(client):
     data = answer.json()
     assert data["api_version"] == 1
     assert (data["verdict"], data["verdict_label"]) == ("taken", "taken")
+    assert data["summary"] == "A cooperative in the register already has this name."
+    assert data["explanation"].startswith(data["summary"])
     assert data["refusals"] == []
     first = data["matches"][0]
     assert first["reason"] == "same_ignoring"
@@ -161,3 +163,15 @@ def test_the_page_works_as_a_plain_form(client):
     bad = client.get(page, {"name": "   "})
     assert bad.status_code == 400
     assert 'data-code="name_empty"' in bad.content.decode()
+
+
+def test_with_the_cache_down_checks_are_served_not_counted(client, settings):
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "core.cache.ResilientRedisCache",
+            "LOCATION": "redis://127.0.0.1:1/0",  # nothing listens there
+            "OPTIONS": {"socket_connect_timeout": 0.1, "socket_timeout": 0.1},
+        }
+    }
+    for _ in range(7):  # past the limit of 5: the site degrades, it does not break
+        assert client.get(API, {"name": "Amal"}, REMOTE_ADDR="10.0.0.5").status_code == 200
