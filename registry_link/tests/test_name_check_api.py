@@ -175,3 +175,11 @@ def test_with_the_cache_down_checks_are_served_not_counted(client, settings):
     }
     for _ in range(7):  # past the limit of 5: the site degrades, it does not break
         assert client.get(API, {"name": "Amal"}, REMOTE_ADDR="10.0.0.5").status_code == 200
+
+
+def test_a_struck_off_cooperative_still_holds_its_name_without_a_public_page(client):
+    cooperative_make(name_ar="", name_latin="Coopérative Tifawin", status="struck_off")
+    data = client.get(API, {"name": "Tifawin"}).json()
+    assert data["verdict"] == "taken"
+    assert data["matches"][0]["cooperative"]["status"] == "struck_off"
+    assert data["matches"][0]["cooperative"]["url"] is None
