@@ -2,6 +2,7 @@
 
 from .choices import Kind, LinkStatus, Role, Status
 from .models import Cooperative, Membership
+from .names import NameCheck, Verdict, name_check, name_keys_rebuild, name_keys_update
 from .selectors import cooperatives_led_by, is_leader_of, memberships_of
 
 __all__ = [
@@ -9,9 +10,14 @@ __all__ = [
     "Kind",
     "LinkStatus",
     "Membership",
+    "NameCheck",
     "Role",
     "Status",
+    "Verdict",
     "cooperatives_led_by",
     "is_leader_of",
     "memberships_of",
+    "name_check",
+    "name_keys_rebuild",
+    "name_keys_update",
 ]

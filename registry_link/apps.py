@@ -13,6 +13,7 @@ class RegistryLinkConfig(AppConfig):
 
         from .imports import JOB_KIND, register_import_job_run
         from .membership import handlers
+        from .names import receivers  # noqa: F401  (the name check's keys follow every save)
         from .selectors import cooperatives_by_sector
 
         # The province's page of needs and potential shows the register's figures.

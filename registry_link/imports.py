@@ -201,10 +201,12 @@ def _register_lock() -> None:
 def _after_save(cooperatives: list[Cooperative]) -> None:
     """What must follow every write of register rows (import, API sync, generator, admin edit).
 
-    THE single place where the name check's precomputed keys are refreshed: when
-    ``registry_link.names`` offers ``name_keys_update(cooperatives=...)``, call it here.
+    The single place where the name check's precomputed keys are refreshed for writes that
+    bypass ``save()`` (bulk creation, updates of the changed fields only).
     """
-    return
+    from .names import name_keys_rebuild
+
+    name_keys_rebuild(cooperative_ids=[cooperative.pk for cooperative in cooperatives])
 
 
 # Background imports (core.imports) -------------------------------------------------------

@@ -75,3 +75,10 @@ urlpatterns += [
         name="claim_decide",
     ),
 ]
+
+# The name check (names): the phone page.
+from . import views_names  # noqa: E402
+
+urlpatterns += [
+    path("register/name-check/", views_names.name_check_page, name="name_check"),
+]

@@ -37,7 +37,7 @@ def search_indexes_drop(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('registry_link', '0001_initial'),
+        ('registry_link', '0002_name_keys'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

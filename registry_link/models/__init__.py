@@ -3,6 +3,7 @@
 from .founding import Founder, FoundingComment, FoundingEvent, FoundingFile, FoundingStep
 from .members import ClaimTry
 from .membership import Membership
+from .names import NameKey
 from .register import Cooperative
 from .sync import RegisterSync
 
@@ -15,5 +16,6 @@ __all__ = [
     "FoundingFile",
     "FoundingStep",
     "Membership",
+    "NameKey",
     "RegisterSync",
 ]
