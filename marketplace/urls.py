@@ -30,6 +30,12 @@ urlpatterns = [
         name="product_edit",
     ),
     path("market/seller/<uuid:public_id>/orders.csv", seller.orders_csv, name="orders_csv"),
+    path(
+        "market/seller/<uuid:public_id>/orders.xlsx",
+        seller.orders_csv,
+        {"kind": "xlsx"},
+        name="orders_xlsx",
+    ),
     path("market/seller/order/<uuid:public_id>/", seller.seller_order, name="seller_order"),
     path(
         "market/seller/order/<uuid:public_id>/<slug:action>/",

@@ -1,8 +1,8 @@
-"""Spreadsheets: CSV files people open (:mod:`.writing`), CSV and XLSX files people send
+"""Spreadsheets: CSV and XLSX files people open (:mod:`.writing`), CSV and XLSX files people send
 (:mod:`.reading`, with :mod:`.encodings` for CSV)."""
 
 from .reading import Limits, cell_text, simplified, table_read
-from .writing import csv_response, csv_text, safe_cell
+from .writing import csv_response, csv_text, safe_cell, xlsx_bytes, xlsx_response
 
 __all__ = [
     "Limits",
@@ -12,4 +12,6 @@ __all__ = [
     "safe_cell",
     "simplified",
     "table_read",
+    "xlsx_bytes",
+    "xlsx_response",
 ]

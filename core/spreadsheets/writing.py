@@ -1,12 +1,17 @@
-"""CSV files people open: every export goes through :func:`csv_text` / :func:`csv_response`.
+"""Files people open in a spreadsheet: every export goes through :func:`csv_response` or
+:func:`xlsx_response`.
 
-A cell that a spreadsheet would run as a formula (``= + - @``, a tab or a carriage return first)
-gets a leading quote; the text starts with a byte-order mark so spreadsheets read it as UTF-8.
+CSV: a cell that a spreadsheet would run as a formula (``= + - @``, a tab or a carriage return
+first) gets a leading quote; the text starts with a byte-order mark so spreadsheets read it as
+UTF-8. XLSX: numbers and dates stay numbers and dates (never text), and every text cell is stored
+as text, so nothing in it runs as a formula.
 """
 
 import csv
+import datetime
 import io
 import re
+from decimal import Decimal
 
 from django.http import HttpResponse
 
@@ -34,5 +39,43 @@ def csv_text(header: list[str], rows) -> str:
 def csv_response(*, filename: str, header: list[str], rows) -> HttpResponse:
     """A CSV download (see :func:`csv_text`) named ``filename``."""
     response = HttpResponse(csv_text(header, rows), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _xlsx_cell(sheet, value):
+    from openpyxl.cell import WriteOnlyCell
+
+    if isinstance(value, bool) or not isinstance(
+        value, int | float | Decimal | datetime.date | datetime.datetime
+    ):
+        cell = WriteOnlyCell(sheet, value="" if value is None else str(value))
+        cell.data_type = "s"  # text, even when it starts with "=": never a formula
+        return cell
+    if isinstance(value, datetime.datetime) and value.tzinfo is not None:
+        value = value.replace(tzinfo=None)  # spreadsheets have no time zones
+    return WriteOnlyCell(sheet, value=value)
+
+
+def xlsx_bytes(header: list[str], rows) -> bytes:
+    """An XLSX workbook of one sheet: the header row, then ``rows``."""
+    from openpyxl import Workbook
+
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet()
+    sheet.append([_xlsx_cell(sheet, str(cell)) for cell in header])
+    for row in rows:
+        sheet.append([_xlsx_cell(sheet, cell) for cell in row])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def xlsx_response(*, filename: str, header: list[str], rows) -> HttpResponse:
+    """An XLSX download (see :func:`xlsx_bytes`) named ``filename``."""
+    response = HttpResponse(xlsx_bytes(header, rows), content_type=XLSX_TYPE)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response

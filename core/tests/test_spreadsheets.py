@@ -157,3 +157,29 @@ def test_a_csv_whose_letters_cannot_be_read_with_certainty_is_refused(data):
     error = refusal(name="m.csv", data=data)
     assert error.code == "unknown_encoding"
     assert "CSV UTF-8" in str(error.message)
+
+
+def test_an_xlsx_export_keeps_numbers_and_dates_and_never_runs_a_formula():
+    import datetime
+    import io
+    from decimal import Decimal
+
+    from openpyxl import load_workbook
+
+    from core.spreadsheets import xlsx_bytes
+
+    data = xlsx_bytes(
+        ["Name", "Amount", "Day"],
+        [
+            ['=HYPERLINK("http://x")', Decimal("12.50"), datetime.date(2026, 12, 7)],
+            ["تعاونية", 3, None],
+        ],
+    )
+    sheet = load_workbook(io.BytesIO(data)).active
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0] == ("Name", "Amount", "Day")
+    assert rows[1][0] == '=HYPERLINK("http://x")'
+    assert sheet["A2"].data_type == "s"  # stored as text: no formula runs
+    assert rows[1][1] == 12.5
+    assert rows[1][2].date() == datetime.date(2026, 12, 7)
+    assert rows[2][:2] == ("تعاونية", 3)

@@ -100,6 +100,21 @@ def test_the_dashboard_shows_new_orders_first_a_chart_and_exports_csv(client):
     body = csv.content.decode("utf-8-sig")
     assert new.reference in body
     assert confirmed.reference in body
+    xlsx = client.get(reverse("marketplace:orders_xlsx", args=[shop.public_id]))
+    assert xlsx["Content-Type"].startswith("application/vnd.openxmlformats")
+    rows = _xlsx_rows(xlsx.content)
+    assert {row[0] for row in rows[1:]} == {new.reference, confirmed.reference}
+    quantities = sorted(row[7] for row in rows[1:])
+    assert quantities == [1, 2]  # numbers stay numbers, not text
+
+
+def _xlsx_rows(content: bytes) -> list[tuple]:
+    import io
+
+    from openpyxl import load_workbook
+
+    sheet = load_workbook(io.BytesIO(content), read_only=True).active
+    return list(sheet.iter_rows(values_only=True))
 
 
 def test_another_seller_cannot_see_the_dashboard_order_or_csv(client):
@@ -111,6 +126,7 @@ def test_another_seller_cannot_see_the_dashboard_order_or_csv(client):
     for url in (
         reverse("marketplace:dashboard", args=[shop.public_id]),
         reverse("marketplace:orders_csv", args=[shop.public_id]),
+        reverse("marketplace:orders_xlsx", args=[shop.public_id]),
         reverse("marketplace:seller_order", args=[order.public_id]),
     ):
         assert client.get(url).status_code == 404

@@ -9,7 +9,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from core.spreadsheets import csv_response
+from core.spreadsheets import csv_response, xlsx_response
 from registry_link.api import LinkStatus, Membership, Role, cooperatives_led_by
 
 from .. import selectors
@@ -174,7 +174,8 @@ def order_action(request: HttpRequest, public_id, action: str) -> HttpResponse:
 
 
 @login_required
-def orders_csv(request: HttpRequest, public_id) -> HttpResponse:
+def orders_csv(request: HttpRequest, public_id, kind: str = "csv") -> HttpResponse:
+    """The shop's order lines as CSV or, for ``kind="xlsx"``, as an Excel workbook."""
     shop = _shop(request, public_id)
     header = [
         _("Order"),
@@ -203,6 +204,8 @@ def orders_csv(request: HttpRequest, public_id) -> HttpResponse:
         ]
         for line in selectors.order_lines_for_export(shop)
     )
+    if kind == "xlsx":
+        return xlsx_response(filename="orders.xlsx", header=header, rows=rows)
     return csv_response(filename="orders.csv", header=header, rows=rows)
 
 
