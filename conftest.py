@@ -50,6 +50,16 @@ def live_demo_academy(transactional_db, live_server):
 
 
 @pytest.fixture
+def geography(transactional_db):
+    """Regions, provinces and communes for a test that commits: an earlier one may have emptied
+    the database (a flush takes the geography loaded by the migration with it)."""
+    from core.geography.loading import is_loaded, load_geography
+
+    if not is_loaded():
+        load_geography()
+
+
+@pytest.fixture
 def outbox(settings, tmp_path):
     """The SMS sent so far as ``{"to", "text", "at"}`` dicts; ``to`` keeps one number's.
 

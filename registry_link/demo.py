@@ -40,7 +40,7 @@ from .demo_words import (
     tifinagh,
 )
 from .imports import register_rows_save
-from .models import Cooperative, Membership
+from .models import Cooperative, Membership, NameKey
 
 DEMO_COUNT = 400
 NATIONAL_COUNT = 65_315
@@ -295,5 +295,6 @@ def register_generated_remove() -> int:
     with transaction.atomic():
         Cooperative.objects.filter(union__in=generated).update(union=None)
         Membership.objects.filter(cooperative__in=generated).delete()
+        NameKey.objects.filter(cooperative__in=generated).delete()
         Cooperative.history.filter(is_demo=True, local_number__startswith=GENERATED_PREFIX).delete()
         return generated._raw_delete(generated.db)

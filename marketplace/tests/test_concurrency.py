@@ -17,7 +17,7 @@ STOCK = 5
 
 
 @pytest.mark.django_db(transaction=True)
-def test_concurrent_orders_never_oversell():
+def test_concurrent_orders_never_oversell(geography):
     if connection.vendor != "postgresql":
         pytest.skip("the row locks under test are PostgreSQL's")
     product = product_make(stock=STOCK)

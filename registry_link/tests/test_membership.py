@@ -347,7 +347,16 @@ def test_the_leader_invites_a_member_by_her_number_from_her_page(client, tifawin
     response = client.post(
         f"{leader_url(tifawin)}invite/", {"phone_number": "0661234501"}, follow=True
     )
-    assert "register her" in response.content.decode()
+    from django.utils import translation
+    from django.utils.html import escape
+
+    with translation.override(response.wsgi_request.LANGUAGE_CODE):
+        told = escape(
+            translation.gettext(
+                "This number has no account yet: register her, and give her the code."
+            )
+        )
+    assert told in response.content.decode()
     assert outbox("+212661234501") == []
     # and she cannot invite into a cooperative she does not lead
     other = cooperative_make()
