@@ -66,7 +66,7 @@ def test_a_number_proved_once_orders_again_without_a_new_code(client, outbox):
     _fill_cart(client, product, quantity=1)
     sent = len(outbox(to=PHONE))
     response = client.post(reverse("marketplace:checkout_start"), _checkout_form())
-    assert response.url.startswith("/ar/market/orders/")
+    assert "/market/orders/" in response.url  # in whatever language her last page was
     assert Checkout.objects.count() == 2
     assert len(outbox(to=PHONE)) == sent + 1  # the order's SMS, no new code
 
