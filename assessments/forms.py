@@ -7,14 +7,17 @@ choice as ``q-<question key>-<choice key>``.
 from django.http import QueryDict
 
 
-def _ordering(data: QueryDict, key: str, choices: list[str]) -> dict:
+def _ordering(data: QueryDict, key: str, choices: list[str]) -> dict | None:
+    """Her order, or None when she left the items as they were shown (an untouched answer)."""
+
     def position(choice: str) -> float:
         try:
             return float(data.get(f"q-{key}-{choice}", ""))
         except ValueError:
             return float("inf")
 
-    return {"order": sorted(choices, key=position)}
+    order = sorted(choices, key=position)
+    return None if order == choices else {"order": order}
 
 
 def response_from(data: QueryDict, *, key: str, kind: str, choices: list[str]) -> dict | None:

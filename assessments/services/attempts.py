@@ -42,6 +42,16 @@ def _check_may_start(*, learner, quiz: Quiz) -> None:
             )
 
 
+def shown_order(choices: list, rng: random.Random) -> list:
+    """An ordering question's items shuffled, never in the right (authored) order: shown as they
+    were written, the question would answer itself."""
+    shown = list(choices)
+    rng.shuffle(shown)
+    if shown == choices and len(choices) > 1:
+        shown = shown[1:] + shown[:1]  # a turn by one is another order
+    return shown
+
+
 def _plan(quiz: Quiz, rng: random.Random) -> dict:
     pool = pool_keys(quiz)
     if not pool:
@@ -51,7 +61,9 @@ def _plan(quiz: Quiz, rng: random.Random) -> dict:
     items = []
     for key in drawn:
         choices = list(keys[key].choices)
-        if quiz.shuffle_choices or keys[key].kind == "ordering":
+        if keys[key].kind == "ordering":
+            choices = shown_order(choices, rng)
+        elif quiz.shuffle_choices:
             rng.shuffle(choices)
         items.append({"key": key, "choices": choices})
     return {"v": 1, "questions": items}

@@ -39,7 +39,8 @@ def practice_quiz(context, quiz):
 def _shuffled_if_ordering(question):
     if question.kind != "ordering":
         return question
-    choices = list(question.choices)
-    random.Random(question.key).shuffle(choices)  # noqa: S311 - layout only, not security
-    question.choices[:] = choices
+    from ..services.attempts import shown_order
+
+    rng = random.Random(question.key)  # noqa: S311 - layout only, not security
+    question.choices[:] = shown_order(list(question.choices), rng)
     return question
