@@ -25,6 +25,8 @@ INSTALLED_APPS = [
     "registry_link",
     "project_bank",
     "marketplace",
+    "insights",
+    "scoring",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
