@@ -98,13 +98,19 @@ def score_of(values: dict, *, settings: dict, visit_threshold: float) -> Result:
     return Result(
         risk=risk,
         values=values,
-        contributions=_ordered(points),
+        contributions=_ordered(points, settings),
         flagged=risk >= visit_threshold and base >= visit_threshold,
     )
 
 
-def _ordered(points: dict[str, float]) -> list[list]:
-    """What raised the risk, largest first, then what lowered it, largest first."""
-    raised = sorted((item for item in points.items() if item[1] > 0), key=lambda i: -i[1])
-    lowered = sorted((item for item in points.items() if item[1] < 0), key=lambda i: i[1])
-    return [[code, round(value, 2)] for code, value in raised + lowered]
+def _ordered(points: dict[str, float], settings: dict) -> list[list]:
+    """What raised the risk, largest first, then what lowered it, largest first; equal points
+    go by weight, the heavier first."""
+    rounded = [(code, round(value, 2)) for code, value in points.items()]
+
+    def key(item):
+        return (-abs(item[1]), -settings[item[0]]["weight"])
+
+    raised = sorted((item for item in rounded if item[1] > 0), key=key)
+    lowered = sorted((item for item in rounded if item[1] < 0), key=key)
+    return [[code, value] for code, value in raised + lowered]
