@@ -19,7 +19,7 @@ from core.spreadsheets.writing import csv_response, xlsx_response
 
 from . import imports, selectors, services
 from .forms import FilingsImportForm, WeightsForm
-from .indicators import BY_CODE
+from .indicators import INDICATORS
 from .models import ScoringVersion
 
 PER_PAGE = 50
@@ -93,12 +93,16 @@ def score_detail(request, pk: int):
     score = selectors.score_for(user=request.user, pk=pk)
     if score is None:
         raise Http404
-    lines = []
     points = dict(score.contributions)
-    for code, value in score.values.items():
-        indicator, rule = BY_CODE.get(code), score.version.settings.get(code, {})
-        if indicator:
-            lines.append((indicator, value, rule, points.get(code)))
+    lines = [
+        (
+            item,
+            score.values.get(item.code),
+            score.version.settings.get(item.code, {}),
+            points.get(item.code, 0) if score.values.get(item.code) is not None else None,
+        )
+        for item in INDICATORS
+    ]
     context = {
         "page_title": _("Score of %(name)s") % {"name": score.cooperative.name},
         "score": score,
