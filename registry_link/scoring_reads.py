@@ -52,13 +52,19 @@ def members_training_counts() -> dict[int, dict[str, int]]:
     return {row.pop("cooperative_id"): row for row in rows}
 
 
-def cooperatives_found(*, court_numbers: list[tuple[str, str]]) -> dict[tuple[str, str], int]:
-    """The ids of the cooperatives with these (court, local number) pairs."""
+def cooperatives_found(
+    *, court_numbers: list[tuple[str, str]], region: str | None = None
+) -> dict[tuple[str, str], int]:
+    """The ids of the cooperatives with these (court, local number) pairs (in ``region`` if
+    given)."""
     wanted = set(court_numbers)
-    rows = Cooperative.objects.filter(
+    cooperatives = Cooperative.objects.filter(
         court__in={court for court, _number in wanted},
         local_number__in={number for _court, number in wanted},
-    ).values_list("court", "local_number", "pk")
+    )
+    if region is not None:
+        cooperatives = cooperatives.filter(region_id=region)
+    rows = cooperatives.values_list("court", "local_number", "pk")
     return {(court, number): pk for court, number, pk in rows if (court, number) in wanted}
 
 

@@ -151,7 +151,8 @@ def filings_import(request):
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         try:
-            rows = imports.filings_read(name=upload.name, data=upload.read())
+            region = None if selectors.sees_every_region(request.user) else request.user.region
+            rows = imports.filings_read(name=upload.name, data=upload.read(), region=region)
             saved = imports.filings_save(rows)
         except ValidationError as error:
             form.add_error("file", error)

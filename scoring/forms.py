@@ -3,8 +3,12 @@
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminModelForm
+
+from registry_link.api import cooperatives_found
 
 from .indicators import GROUPS, INDICATORS
+from .models import Filing
 
 PARTS = ("weight", "floor", "target")
 
@@ -68,3 +72,43 @@ class WeightsForm(forms.Form):
 
 class FilingsImportForm(forms.Form):
     file = forms.FileField(label=_("Spreadsheet (.xlsx or .csv)"))
+
+
+class FilingForm(WagtailAdminModelForm):
+    """A filing found by its cooperative's court and number (no list of 65,000 names); regional
+    staff may only record filings of their region's cooperatives."""
+
+    court = forms.CharField(label=_("Court"), max_length=80)
+    local_number = forms.CharField(label=_("Local registration number"), max_length=40)
+
+    class Meta:
+        model = Filing
+        fields = ["kind", "year", "due_on", "filed_on"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.cooperative_id:
+            cooperative = self.instance.cooperative
+            self.initial.update(court=cooperative.court, local_number=cooperative.local_number)
+
+    def clean(self):
+        data = super().clean()
+        key = (data.get("court", "").strip(), data.get("local_number", "").strip())
+        found = cooperatives_found(court_numbers=[key], region=self._region())
+        if key[0] and key[1] and key not in found:
+            self.add_error(
+                "local_number",
+                ValidationError(
+                    _("No cooperative of your register has this court and number."),
+                    code="unknown_cooperative",
+                ),
+            )
+        elif key in found:
+            self.instance.cooperative_id = found[key]
+        return data
+
+    def _region(self) -> str | None:
+        user = self.for_user
+        if user is None or user.is_superuser or user.has_perm("scoring.view_all_regions"):
+            return None
+        return user.region or "-"

@@ -78,13 +78,15 @@ def _check(row: dict, problems: list) -> FilingRow | None:
     )
 
 
-def filings_read(*, name: str, data: bytes) -> list[FilingRow]:
-    """The rows of the file, checked; ``RowsRejectedError`` lists every problem."""
+def filings_read(*, name: str, data: bytes, region: str | None = None) -> list[FilingRow]:
+    """The rows of the file, checked; ``RowsRejectedError`` lists every problem. With a
+    ``region``, only that region's cooperatives are found (regional staff)."""
     problems: list[RowProblem] = []
     table = table_read(name=name, data=data, limits=LIMITS)
     checked = [_check(row, problems) for row in table_rows(table)]
     rows = [row for row in checked if row]
-    found = cooperatives_found(court_numbers=[(row.court, row.number) for row in rows])
+    pairs = [(row.court, row.number) for row in rows]
+    found = cooperatives_found(court_numbers=pairs, region=region)
     for row in rows:
         if (row.court, row.number) not in found:
             problems.append(

@@ -6,6 +6,10 @@ from datetime import date
 
 from .indicators import INDICATORS
 
+# A cooperative goes on the visit list only if indicators holding at least half of the risk
+# weights have data: a few minor indicators, rescaled, must not send staff on a visit.
+MIN_COVERAGE = 0.5
+
 
 @dataclass
 class Facts:
@@ -35,6 +39,7 @@ class Result:
     values: dict[str, float | None]
     contributions: list[list] = field(default_factory=list)  # [[code, points]], largest first
     flagged: bool = False
+    coverage: float = 0.0  # share of the risk weights whose indicators had data
 
     @property
     def score(self) -> float:
@@ -74,7 +79,8 @@ def performance(value: float, *, floor: float, target: float) -> float:
 
 def score_of(values: dict, *, settings: dict, visit_threshold: float) -> Result:
     """Risk (0–100): the weighted shortfall of the risk indicators that have data, as a share of
-    their weights, minus the training credit (a share of all risk weights); never below 0."""
+    their weights, minus the training credit (a share of all risk weights); never below 0. To
+    visit: the risk reaches the threshold and the indicators with data cover enough weight."""
     shortfalls, credits, weights_with_data = {}, {}, 0.0
     all_risk_weights = sum(
         settings[item.code]["weight"] for item in INDICATORS if not item.protective
@@ -91,6 +97,7 @@ def score_of(values: dict, *, settings: dict, visit_threshold: float) -> Result:
             shortfalls[item.code] = rule["weight"] * (1 - done)
     if not weights_with_data:
         return Result(risk=0.0, values=values)
+    coverage = weights_with_data / all_risk_weights
     points = {code: 100 * lost / weights_with_data for code, lost in shortfalls.items()}
     points |= {code: -100 * got / (all_risk_weights or 1) for code, got in credits.items()}
     base = sum(value for value in points.values() if value > 0)
@@ -99,7 +106,8 @@ def score_of(values: dict, *, settings: dict, visit_threshold: float) -> Result:
         risk=risk,
         values=values,
         contributions=_ordered(points, settings),
-        flagged=risk >= visit_threshold and base >= visit_threshold,
+        flagged=risk >= visit_threshold and coverage >= MIN_COVERAGE,
+        coverage=round(coverage, 2),
     )
 
 

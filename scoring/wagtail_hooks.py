@@ -1,13 +1,16 @@
 """The scoring in the Wagtail admin: one menu ("Cooperative scoring") with the visit list, the
 weights, the filings and their import."""
 
+from django.http import Http404
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
+from wagtail.admin.views.generic import DeleteView, EditView, IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from . import admin_views, selectors
+from .forms import FilingForm
 from .models import Filing
 
 
@@ -20,6 +23,32 @@ class _Item(MenuItem):
         return self.shown(request.user)
 
 
+def _in_region(request, filings):
+    """Regional staff see and change only their region's filings (another's answers 404)."""
+    if selectors.sees_every_region(request.user):
+        return filings
+    return filings.filter(cooperative__region_id=request.user.region or "-")
+
+
+class FilingIndexView(IndexView):
+    def get_base_queryset(self):
+        filings = super().get_base_queryset().select_related("cooperative")
+        return _in_region(self.request, filings)
+
+
+class FilingEditView(EditView):
+    def get_queryset(self):
+        return _in_region(self.request, super().get_queryset())
+
+
+class FilingDeleteView(DeleteView):
+    def get_object(self, queryset=None):
+        filing = super().get_object(queryset)
+        if not _in_region(self.request, Filing.objects.filter(pk=filing.pk)).exists():
+            raise Http404
+        return filing
+
+
 class FilingViewSet(ModelViewSet):
     model = Filing
     icon = "date"
@@ -29,7 +58,12 @@ class FilingViewSet(ModelViewSet):
     list_display = ["cooperative", "kind", "year", "due_on", "filed_on"]
     list_filter = ["kind", "year"]
     search_fields = ["cooperative__name_ar", "cooperative__name_latin", "cooperative__local_number"]
-    form_fields = ["cooperative", "kind", "year", "due_on", "filed_on"]
+    index_view_class = FilingIndexView
+    edit_view_class = FilingEditView
+    delete_view_class = FilingDeleteView
+
+    def get_form_class(self, for_update=False):
+        return FilingForm
 
 
 filing_viewset = FilingViewSet("scoring_filings", url_prefix="scoring/filings")

@@ -141,3 +141,51 @@ def test_filings_import_all_or_nothing(admin_client):
     codes = {problem.code for problem in page.context["problems"]}
     assert codes == {"unknown_cooperative", "unknown_kind", "bad_year", "bad_date"}
     assert Filing.objects.count() == 1
+
+
+def filing_staff(region="09"):
+    return staff_make(
+        region=region, codenames=("view_filing", "add_filing", "change_filing", "delete_filing")
+    )
+
+
+def test_regional_staff_record_filings_of_their_region_only(client):
+    own = cooperative_make(region_id="09", court="Agadir", local_number="501")
+    cooperative_make(region_id="02", court="Oujda", local_number="502")
+    client.force_login(filing_staff())
+    form = {"kind": "assembly", "year": "2024", "due_on": "2025-06-30", "filed_on": ""}
+    answer = client.post(
+        "/admin/scoring/filings/new/", {**form, "court": "Agadir", "local_number": "501"}
+    )
+    assert answer.status_code == 302
+    assert Filing.objects.get().cooperative == own
+    refused_page = client.post(
+        "/admin/scoring/filings/new/", {**form, "court": "Oujda", "local_number": "502"}
+    )
+    assert refused_page.status_code == 200
+    assert refused_page.context["form"].errors["local_number"].as_data()[0].code == (
+        "unknown_cooperative"
+    )
+    assert Filing.objects.count() == 1
+
+
+def test_regional_staff_cannot_open_another_regions_filing(client):
+    theirs = filing_make(cooperative_make(region_id="02", court="Oujda"), year=2024)
+    ours = filing_make(cooperative_make(region_id="09"), year=2024)
+    client.force_login(filing_staff())
+    index = client.get("/admin/scoring/filings/").content.decode()
+    assert f"/admin/scoring/filings/edit/{ours.pk}/" in index
+    assert f"/admin/scoring/filings/edit/{theirs.pk}/" not in index
+    assert client.get(f"/admin/scoring/filings/edit/{theirs.pk}/", follow=True).status_code == 404
+    assert client.get(f"/admin/scoring/filings/delete/{theirs.pk}/", follow=True).status_code == 404
+    assert client.get(f"/admin/scoring/filings/edit/{ours.pk}/").status_code == 200
+
+
+def test_regional_staff_import_only_their_regions_filings(client):
+    cooperative_make(region_id="02", court="Oujda", local_number="9")
+    client.force_login(filing_staff())
+    text = "court,local_number,kind,year,due_on,filed_on\nOujda,9,assembly,2024,2025-06-30,\n"
+    upload = SimpleUploadedFile("filings.csv", text.encode())
+    page = client.post("/admin/scoring/filings-import/", {"file": upload})
+    assert [problem.code for problem in page.context["problems"]] == ["unknown_cooperative"]
+    assert not Filing.objects.exists()

@@ -145,3 +145,13 @@ def test_training_lowers_the_risk():
     )
     assert trained.risk < untrained.risk
     assert untrained.risk - trained.risk == pytest.approx(20, abs=0.05)  # all 20 credit points
+
+
+def test_too_little_data_never_flags():
+    # only women, youth and age known (20 of 100 risk points): no woman, no young member → risk
+    # 50, but a few minor indicators rescaled must not send staff on a visit
+    found = values(members=10, registered_on=date(2015, 1, 1))
+    result = score_of(found, settings=SETTINGS, visit_threshold=40)
+    assert result.risk == 50
+    assert result.coverage == 0.2
+    assert not result.flagged
