@@ -2,7 +2,7 @@
 
 import time
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from . import indicators
@@ -11,6 +11,7 @@ from .models import Score, ScoreRun, ScoringVersion
 from .rules import indicator_values, score_of
 
 BATCH = 5000
+VERSION_LOCK = 140039  # the advisory lock that orders the creation of versions
 RUNS_KEPT = 30  # older runs (and their scores) are deleted after a new one
 
 
@@ -32,8 +33,9 @@ def version_current() -> ScoringVersion:
 def version_create(*, settings: dict, visit_threshold: float, user=None, note="") -> ScoringVersion:
     """A new version if anything differs from the current one (versions are never edited, so
     every past score keeps the weights it was computed with); the current one otherwise."""
+    with connection.cursor() as cursor:  # two staff saving at once: one after the other
+        cursor.execute("SELECT pg_advisory_xact_lock(%s)", [VERSION_LOCK])
     current = version_current()
-    ScoringVersion.objects.select_for_update().filter(pk=current.pk).first()
     if settings == current.settings and visit_threshold == current.visit_threshold:
         return current
     return ScoringVersion.objects.create(

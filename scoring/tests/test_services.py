@@ -151,3 +151,31 @@ def test_demo_loader_is_idempotent():
     filings = Filing.objects.count()
     load_demo_scoring()
     assert Filing.objects.count() == filings == 6
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_staff_saving_weights_at_once_get_two_versions():
+    import threading
+
+    from django.db import connection
+
+    services.version_current()
+    results, errors = [], []
+
+    def save(weight):
+        try:
+            settings = indicators.defaults()
+            settings["orders"]["weight"] = weight
+            results.append(services.version_create(settings=settings, visit_threshold=40).number)
+        except Exception as error:
+            errors.append(error)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=save, args=(weight,)) for weight in (11, 12)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert not errors
+    assert sorted(results) == [2, 3]
