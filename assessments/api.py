@@ -1,6 +1,12 @@
 """What other apps may use of ``assessments``."""
 
-from .selectors import certificates_by_learner, certificates_of, learner_data, learners_certified
+from .selectors import (
+    certificates_by_learner,
+    certificates_of,
+    certified_learner_ids,
+    learner_data,
+    learners_certified,
+)
 from .services.certificates import certificates_catch_up
 from .urls import learner_urlpatterns, public_urlpatterns
 
@@ -8,6 +14,7 @@ __all__ = [
     "certificates_by_learner",
     "certificates_catch_up",
     "certificates_of",
+    "certified_learner_ids",
     "learner_data",
     "learner_urlpatterns",
     "learners_certified",

@@ -401,3 +401,8 @@ def learners_certified(*, learner_ids, subject_keys) -> set[int]:
             revoked_at__isnull=True,
         ).values_list("learner_id", flat=True)
     )
+
+
+def certified_learner_ids():
+    """The ids of learners holding a valid certificate, as a subquery (bulk statistics)."""
+    return Certificate.objects.filter(revoked_at__isnull=True).values("learner_id")

@@ -242,3 +242,23 @@ def voice_player(product: Product, *, language: str):
     if product.voice_id is None:
         return None
     return player_for(asset_id=product.voice_id, language=language)
+
+
+def sales_by_cooperative(*, since) -> dict[int, dict]:
+    """Per cooperative with a shop: ``order_count`` placed since ``since`` (not refused nor
+    cancelled), their ``ordered`` value and the ``delivered`` value (scoring, one query)."""
+    recent = Q(orders__created_at__gte=since) & ~Q(
+        orders__status__in=[OrderStatus.REFUSED, OrderStatus.CANCELLED]
+    )
+    rows = (
+        Shop.objects.order_by()
+        .values("cooperative_id")
+        .annotate(
+            order_count=Count("orders", filter=recent),
+            ordered=Sum("orders__total", filter=recent, default=0),
+            delivered=Sum(
+                "orders__total", filter=recent & Q(orders__status=OrderStatus.DELIVERED), default=0
+            ),
+        )
+    )
+    return {row.pop("cooperative_id"): row for row in rows}

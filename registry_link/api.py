@@ -3,6 +3,13 @@
 from .choices import Kind, LinkStatus, Role, Status
 from .models import Cooperative, Membership
 from .names import NameCheck, Verdict, name_check, name_keys_rebuild, name_keys_update
+from .scoring_reads import (
+    cooperatives_found,
+    cooperatives_to_score,
+    demo_cooperative_ids,
+    members_counts_on,
+    members_training_counts,
+)
 from .selectors import cooperatives_led_by, is_leader_of, memberships_of
 
 __all__ = [
@@ -14,8 +21,13 @@ __all__ = [
     "Role",
     "Status",
     "Verdict",
+    "cooperatives_found",
     "cooperatives_led_by",
+    "cooperatives_to_score",
+    "demo_cooperative_ids",
     "is_leader_of",
+    "members_counts_on",
+    "members_training_counts",
     "memberships_of",
     "name_check",
     "name_keys_rebuild",

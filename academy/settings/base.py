@@ -311,10 +311,13 @@ CELERY_TASK_ROUTES = {
     "core.outbox_relay_task": {"queue": "default"},
     "academy.sms_send_task": {"queue": "default"},
     "registry_link.register_sync_task": {"queue": "default"},
+    "scoring.scores_compute_task": {"queue": "default"},
 }
 CELERY_BEAT_SCHEDULE = {
     "media-pipeline-sweep": {"task": "media_pipeline.assets_sweep_task", "schedule": 5 * 60.0},
     "core-outbox-relay": {"task": "core.outbox_relay_task", "schedule": OUTBOX_RELAY_SECONDS},
+    # every night: the scores of all cooperatives (scoring/README.md)
+    "scoring-compute": {"task": "scoring.scores_compute_task", "schedule": 24 * 60 * 60.0},
 }
 MEDIA_PIPELINE = {
     "WHISPER_MODEL_DIR": env.get("WHISPER_MODEL_DIR"),
