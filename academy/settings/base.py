@@ -1,5 +1,6 @@
 """Settings shared by every environment. Environment variables are read through ``env`` only."""
 
+import logging
 from pathlib import Path
 
 import dj_database_url
@@ -280,10 +281,15 @@ LOGGING = {
     },
     "root": {"handlers": ["console"], "level": env.get("LOG_LEVEL", "INFO")},
     "loggers": {
-        name: {"level": "ERROR" if name == "axes" else "WARNING"}
-        for name in ("django_tasks", "wagtail", "wagtail_localize", "axes")
+        **{
+            name: {"level": "ERROR" if name == "axes" else "WARNING"}
+            for name in ("django_tasks", "wagtail", "wagtail_localize", "axes")
+        },
+        "py.warnings": {"handlers": ["console"], "level": "WARNING", "propagate": False},
     },
 }
+if LOG_FORMAT == "json":
+    logging.captureWarnings(True)  # Python's warnings become JSON lines too (py.warnings)
 
 # Learner accounts
 SMS_SENDER = env.get("SMS_SENDER", "academy.sms.ConsoleSender")
