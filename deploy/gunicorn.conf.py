@@ -10,11 +10,15 @@ import multiprocessing
 import os
 
 
+def _str(name: str, default: str) -> str:
+    return os.environ.get(name) or default  # a variable set empty keeps the default
+
+
 def _int(name: str, default: int) -> int:
-    return int(os.environ.get(name) or default)
+    return int(_str(name, str(default)))
 
 
-bind = os.environ.get("GUNICORN_BIND", "0.0.0.0:8000")
+bind = _str("GUNICORN_BIND", "0.0.0.0:8000")
 workers = _int("WEB_CONCURRENCY", 2 * multiprocessing.cpu_count() + 1)
 # Threads > 1 makes gthread workers; then give the database a pool (DATABASE_POOL_MAX_SIZE
 # at least the number of threads), decision 0042.
@@ -28,12 +32,12 @@ max_requests_jitter = _int("GUNICORN_MAX_REQUESTS_JITTER", 200)
 # Heartbeat files in memory, not on a container's overlay disk.
 worker_tmp_dir = "/dev/shm" if os.path.isdir("/dev/shm") else None  # noqa: S108
 # X-Forwarded-Proto/For are believed only from these addresses (the reverse proxy).
-forwarded_allow_ips = os.environ.get("GUNICORN_FORWARDED_ALLOW_IPS", "127.0.0.1,::1")
+forwarded_allow_ips = _str("GUNICORN_FORWARDED_ALLOW_IPS", "127.0.0.1,::1")
 # The path and size limits of a request line and headers stay gunicorn's defaults.
 
 accesslog = "-"
 errorlog = "-"
-loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
+loglevel = _str("GUNICORN_LOG_LEVEL", "info")
 
 if os.environ.get("LOG_FORMAT") == "json":
     # The same one-object-per-line format as the application's logs (core/json_logs.py); each
