@@ -16,7 +16,7 @@ MO_FILES := $(PO_FILES:.po=.mo)
 # manage.py, gunicorn and Celery default to production settings (docs/decisions/0024): the
 # developer's targets choose development explicitly, for themselves and what they depend on.
 migrate static demo run: export DJANGO_SETTINGS_MODULE = academy.settings.dev
-.PHONY: help install system-packages messages reviewed-strings check-messages migrate static demo run worker test lint bench format
+.PHONY: help install lock system-packages messages reviewed-strings check-messages migrate static demo run worker test lint bench format
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -32,11 +32,26 @@ system-packages: ## Install the Debian packages the project needs (ffmpeg, gette
 		$$sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq $$missing; \
 	fi
 
-$(VENV)/.installed: requirements.txt requirements-whisper.txt
+# Development installs everything (requirements/README.md): the locked development set (web,
+# worker and tools, with hashes), then torch on its own (no hash: CPU and CUDA builds differ;
+# TORCH_PIP_OPTIONS may name PyTorch's CPU wheel index), then openai-whisper without its
+# dependencies (they are in the lock, without triton).
+TORCH_PIP_OPTIONS ?=
+PIP_INSTALL = $(PY) -m pip install -q --disable-pip-version-check
+$(VENV)/.installed: requirements/dev.txt requirements/torch.txt requirements/whisper.txt
 	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install -q --disable-pip-version-check -r requirements.txt
-	$(PY) -m pip install -q --disable-pip-version-check --no-deps -r requirements-whisper.txt
+	$(PIP_INSTALL) --require-hashes -r requirements/dev.txt
+	$(PIP_INSTALL) $(TORCH_PIP_OPTIONS) -r requirements/torch.txt
+	$(PIP_INSTALL) --no-deps --require-hashes -r requirements/whisper.txt
 	@touch $@
+
+# Each lock is compiled from its .in file; worker.txt follows web.txt's versions, dev.txt
+# follows worker.txt's.
+PIP_COMPILE = $(abspath $(VENV))/bin/pip-compile -q --generate-hashes --allow-unsafe --no-strip-extras \
+	--no-emit-find-links --no-emit-index-url --no-emit-trusted-host
+lock: install ## Lock requirements/*.in into requirements/*.txt, with hashes (pip-tools)
+	cd requirements && for set in web worker dev; do \
+		$(PIP_COMPILE) --output-file $$set.txt $$set.in || exit 1; done
 
 $(TIFINAGH_WOFF2): $(TIFINAGH_TTF) $(VENV)/.installed
 	@mkdir -p $(dir $@)

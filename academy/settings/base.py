@@ -1,5 +1,6 @@
 """Settings shared by every environment. Environment variables are read through ``env`` only."""
 
+import logging
 from pathlib import Path
 
 import dj_database_url
@@ -56,6 +57,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: load balancers' probes get their answer before the host check, the HTTPS redirect,
+    # sessions and languages (academy/health.py, decision 0042).
+    "academy.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "academy.middleware.ContentSecurityPolicyMiddleware",
@@ -100,9 +104,26 @@ TEMPLATES = [
 DATABASES = {
     "default": dj_database_url.parse(
         env.get("DATABASE_URL", f"sqlite:///{VAR_DIR / 'academy.sqlite3'}"),
-        conn_max_age=60,
+        conn_max_age=int(env.get("DATABASE_CONN_MAX_AGE", "60")),
+        conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # A database host that does not answer fails a request (and the readiness probe) in seconds.
+    DATABASES["default"]["OPTIONS"] = {
+        "connect_timeout": int(env.get("DATABASE_CONNECT_TIMEOUT", "5")),
+        **DATABASES["default"].get("OPTIONS", {}),
+    }
+    # Connections: one persistent connection per process by default (CONN_MAX_AGE, checked
+    # before reuse); a psycopg pool per process when DATABASE_POOL_MAX_SIZE is set, for threaded
+    # web workers (decision 0042). Pooling and persistent connections exclude each other.
+    if int(env.get("DATABASE_POOL_MAX_SIZE", "0")) > 0:
+        DATABASES["default"]["CONN_MAX_AGE"] = 0
+        DATABASES["default"]["OPTIONS"]["pool"] = {
+            "min_size": int(env.get("DATABASE_POOL_MIN_SIZE", "1")),
+            "max_size": int(env.get("DATABASE_POOL_MAX_SIZE")),
+            "timeout": float(env.get("DATABASE_POOL_TIMEOUT", "10")),
+        }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # The embedded database serves several requests (and a worker) at once: readers never block
     # the writer (WAL), a transaction takes the write lock when it begins rather than failing
@@ -130,6 +151,9 @@ if REDIS_URL:
             },
         }
     }
+    # Sessions are read from Redis and written to both; with Redis down they are read from the
+    # database: nobody is signed out by a cache outage (decision 0042).
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
@@ -240,16 +264,32 @@ CELERY_TASK_SOFT_TIME_LIMIT = 55 * 60
 OUTBOX_RELAY_SECONDS = 15.0
 OUTBOX_KEEP_DAYS = 7
 
+# LOG_FORMAT=json: one JSON object per line for a log collector (core/json_logs.py).
+LOG_FORMAT = env.get("LOG_FORMAT", "text")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+        "json": {"()": "core.json_logs.JsonFormatter"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "json" if LOG_FORMAT == "json" else "text",
+        }
+    },
     "root": {"handlers": ["console"], "level": env.get("LOG_LEVEL", "INFO")},
     "loggers": {
-        name: {"level": "ERROR" if name == "axes" else "WARNING"}
-        for name in ("django_tasks", "wagtail", "wagtail_localize", "axes")
+        **{
+            name: {"level": "ERROR" if name == "axes" else "WARNING"}
+            for name in ("django_tasks", "wagtail", "wagtail_localize", "axes")
+        },
+        "py.warnings": {"handlers": ["console"], "level": "WARNING", "propagate": False},
     },
 }
+if LOG_FORMAT == "json":
+    logging.captureWarnings(True)  # Python's warnings become JSON lines too (py.warnings)
 
 # Learner accounts
 SMS_SENDER = env.get("SMS_SENDER", "academy.sms.ConsoleSender")
@@ -349,3 +389,15 @@ REGISTER_API = {
 # Founders a cooperative needs: 5 by one source, 7 by an older one (see DOMAIN.md).
 COOPERATIVE_MIN_FOUNDERS = int(env.get("COOPERATIVE_MIN_FOUNDERS", "5"))
 PROJECT_INVITATION_DAYS = 14
+
+# Error reporting (academy/settings/error_reporting.py): nothing is sent unless SENTRY_DSN is set.
+SENTRY_DSN = env.get("SENTRY_DSN")
+if SENTRY_DSN:
+    from .error_reporting import error_reporting_start
+
+    error_reporting_start(
+        dsn=SENTRY_DSN,
+        environment=env.get("SENTRY_ENVIRONMENT", "production"),
+        release=env.get("SENTRY_RELEASE"),
+        traces_sample_rate=float(env.get("SENTRY_TRACES_SAMPLE_RATE", "0")),
+    )
