@@ -1,0 +1,50 @@
+"""The biennial statistics report as a PDF (WeasyPrint), in Arabic or French, for a chosen
+period: the same tables as the dashboard, small counts suppressed, with charts and the map."""
+
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+
+from core.pdf import font_dir, html_to_pdf
+from core.regions import Region
+
+from . import charts, selectors
+from .conf import setting
+from .filters import Filters
+from .tables import suppressed
+
+LANGUAGES = ("ar", "fr")
+
+
+def report_context(*, filters: Filters) -> dict:
+    threshold = setting("SMALL_COUNT")
+    by_place = selectors.learning_table(filters, by="province" if filters.region else "region")
+    tables = [
+        by_place,
+        selectors.learning_table(filters, by="gender"),
+        selectors.learning_table(filters, by="youth"),
+        selectors.learning_table(filters, by="sector"),
+        selectors.learning_table(filters, by="language"),
+        selectors.funnel_table(filters),
+        selectors.register_table(filters),
+        selectors.market_table(filters),
+        selectors.coverage_table(filters),
+    ]
+    months = selectors.learning_table(filters, by="month")
+    return {
+        "filters": filters,
+        "region_name": Region(filters.region).label if filters.region else "",
+        "total": suppressed(by_place, threshold=threshold).total,
+        "tables": [suppressed(table, threshold=threshold) for table in tables],
+        "bars": charts.learning_bars(by_place, measure="learners"),
+        "lines": charts.month_lines(months),
+        "map": charts.place_map(by_place, region=filters.region, filters=filters, url_for=str),
+        "small_count": threshold,
+        "made_at": timezone.localtime(),
+        "font_dir": font_dir(),
+    }
+
+
+def report_pdf(*, filters: Filters, language: str) -> bytes:
+    with translation.override(language):
+        html = render_to_string("insights/report.html", report_context(filters=filters))
+    return html_to_pdf(html)
