@@ -57,13 +57,9 @@ def bar_chart(*, title: str, items: list[tuple[str, float]], rtl: bool = False) 
     for index, (label, value) in enumerate(items):
         width = room * float(value or 0) / peak if peak else 0
         start = LABEL_WIDTH
-        bar_x, label_x, value_x = start, start - 8, start + width + 6
+        bar_x, label_x, value_x = start, 4, start + width + 6
         if rtl:  # mirrored: labels on the right, bars growing leftwards
-            bar_x, label_x, value_x = (
-                WIDTH - start - width,
-                WIDTH - start + 8,
-                WIDTH - start - width - 6,
-            )
+            bar_x, label_x, value_x = WIDTH - start - width, WIDTH - 4, WIDTH - start - width - 6
         drawn.append(
             BarItem(
                 label=str(label),
@@ -83,7 +79,7 @@ def bar_chart(*, title: str, items: list[tuple[str, float]], rtl: bool = False) 
         bar_height=BAR_HEIGHT,
         items=tuple(drawn),
         rtl=rtl,
-        label_anchor="start" if rtl else "end",
+        label_anchor="start",  # the reading start: the left, or the right in RTL
         value_anchor="end" if rtl else "start",
         colour=COLOURS[0],
     )

@@ -1,6 +1,8 @@
 """The biennial statistics report as a PDF (WeasyPrint), in Arabic or French, for a chosen
 period: the same tables as the dashboard, small counts suppressed, with charts and the map."""
 
+import base64
+
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
@@ -13,6 +15,24 @@ from .filters import Filters
 from .tables import suppressed
 
 LANGUAGES = ("ar", "fr")
+
+
+def _svg_image(svg: str, *, width: int, height: int) -> str:
+    """An SVG drawing as a data URI for an ``<img>``, with its size (WeasyPrint draws it so)."""
+    svg = svg.replace('width="100%"', f'width="{width}" height="{height}"', 1)
+    return "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode("ascii")
+
+
+def _chart_image(template: str, chart) -> str:
+    svg = render_to_string(template, {"chart": chart})
+    svg = svg[svg.index("<svg") : svg.index("</svg>") + len("</svg>")]
+    return _svg_image(svg, width=chart.width, height=chart.height)
+
+
+def _map_image(territory) -> str:
+    svg = render_to_string("insights/report_map.svg", {"map": territory})
+    width, height = (int(float(part)) for part in territory.view_box.split()[2:])
+    return _svg_image(svg, width=width, height=height)
 
 
 def report_context(*, filters: Filters) -> dict:
@@ -30,14 +50,20 @@ def report_context(*, filters: Filters) -> dict:
         selectors.coverage_table(filters),
     ]
     months = selectors.learning_table(filters, by="month")
+    territory = charts.place_map(by_place, region=filters.region, filters=filters, url_for=str)
+    bars = charts.learning_bars(by_place, measure="learners")
+    lines = charts.month_lines(months)
     return {
         "filters": filters,
         "region_name": Region(filters.region).label if filters.region else "",
         "total": suppressed(by_place, threshold=threshold).total,
         "tables": [suppressed(table, threshold=threshold) for table in tables],
-        "bars": charts.learning_bars(by_place, measure="learners"),
-        "lines": charts.month_lines(months),
-        "map": charts.place_map(by_place, region=filters.region, filters=filters, url_for=str),
+        "bars": bars,
+        "bars_image": _chart_image("core/charts/bar.html", bars),
+        "lines": lines,
+        "lines_image": _chart_image("core/charts/line.html", lines),
+        "map": territory,
+        "map_image": _map_image(territory),
         "small_count": threshold,
         "made_at": timezone.localtime(),
         "font_dir": font_dir(),

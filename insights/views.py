@@ -69,7 +69,7 @@ def export(request, table: str, fmt: str):
 def report_pdf(request):
     region = _scope(request)
     filters, _form = filters_from(request.GET, scope=region)
-    language = request.GET.get("language", "ar")
+    language = request.GET.get("in", "ar")
     if language not in report.LANGUAGES:
         language = "ar"
     pdf = report.report_pdf(filters=filters, language=language)
