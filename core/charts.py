@@ -9,12 +9,12 @@ daily-sales chart.
 
 from dataclasses import dataclass
 
-WIDTH = 640
+WIDTH = 400
 BAR_HEIGHT = 22
 BAR_GAP = 8
-LABEL_WIDTH = 230  # room for the category names beside the bars
-VALUE_WIDTH = 70  # room for the value after each bar
-LINE_HEIGHT = 240
+LABEL_WIDTH = 150  # room for the category names beside the bars
+VALUE_WIDTH = 50  # room for the value after each bar
+LINE_HEIGHT = 220
 PLOT_MARGIN = 30
 COLOURS = ("#0b6e4f", "#d97706", "#2563eb", "#9333ea")
 

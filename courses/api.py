@@ -23,13 +23,13 @@ from .urls import api_urlpatterns, learner_urlpatterns
 
 __all__ = [
     "Cohort",
-    "Enrolment",
-    "LessonProgress",
     "CourseCell",
     "CourseLine",
     "CourseProgress",
+    "Enrolment",
     "Entry",
     "LearnerProgress",
+    "LessonProgress",
     "Resume",
     "Saveable",
     "api_urlpatterns",

@@ -101,6 +101,7 @@ class FilterForm(forms.Form):
         if scope:
             self.fields["region"].choices = [(scope, Region(scope).label)]
             self.fields["region"].initial = scope
+            self.fields["by"].initial = "province"
 
     def clean_region(self):
         return self.scope or self.cleaned_data["region"]
@@ -126,7 +127,9 @@ class FilterForm(forms.Form):
 def filters_from(data, *, scope: str) -> tuple[Filters, FilterForm]:
     """The filters the form accepts; the scope's region alone if the form is refused."""
     form = FilterForm(data or None, scope=scope)
+    # A region's staff see her region's provinces first; national staff the regions.
+    default = Filters(region=scope, by="province" if scope else "region")
     if not form.is_bound or not form.is_valid():
-        return Filters(region=scope), form
+        return default, form
     values = {key: value for key, value in form.cleaned_data.items() if value}
-    return replace(Filters(region=scope), **values), form
+    return replace(default, **values), form

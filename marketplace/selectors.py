@@ -246,8 +246,8 @@ def voice_player(product: Product, *, language: str):
 
 def market_figures() -> list[dict]:
     """Staff statistics (``insights``): open shops and listed products per region (of the
-    cooperative's seat) and sector (``month`` None), then orders, delivered orders and delivered value per month
-    of the order."""
+    cooperative's seat) and sector (``month`` None), then orders, delivered orders and
+    delivered value per month of the order."""
     coop = {"seat": F("shop__cooperative__region_id"), "sector": F("shop__cooperative__sector")}
     shops = (
         Shop.objects.filter(is_open=True)
