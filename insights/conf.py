@@ -5,7 +5,6 @@ from django.conf import settings
 DEFAULTS = {
     "YOUTH_MAX_AGE": 34,  # a young learner or member is this old or younger
     "SMALL_COUNT": 5,  # counts under this are suppressed in what leaves the admin
-    "REFRESH_SECONDS": 15 * 60,  # Celery beat refreshes the summary tables this often
 }
 
 

@@ -320,7 +320,7 @@ CELERY_BEAT_SCHEDULE = {
     "insights-refresh": {"task": "insights.refresh_summaries_task", "schedule": 15 * 60.0},
 }
 # Statistics (insights/conf.py): the youth age band, small counts suppressed in exports and PDF.
-INSIGHTS = {"YOUTH_MAX_AGE": 34, "SMALL_COUNT": 5, "REFRESH_SECONDS": 15 * 60}
+INSIGHTS = {"YOUTH_MAX_AGE": 34, "SMALL_COUNT": 5}
 MEDIA_PIPELINE = {
     "WHISPER_MODEL_DIR": env.get("WHISPER_MODEL_DIR"),
     "WHISPER_MODEL": env.get("WHISPER_MODEL", "small"),
