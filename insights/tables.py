@@ -66,3 +66,38 @@ def suppressed(table: Table, *, threshold: int) -> Table:
         total=hide(table.total),
         codes=table.codes,
     )
+
+
+@dataclass(frozen=True)
+class Cell:
+    key: str
+    text: str
+    numeric: bool
+
+
+def _text(column: Column, value) -> str:
+    if value is None:
+        return "—"
+    if column.kind == "date" and hasattr(value, "strftime"):
+        return value.strftime("%Y-%m")
+    if column.kind == "money" and not isinstance(value, str):
+        return f"{value:.0f}"
+    return str(value)
+
+
+def display_rows(table: Table) -> list[tuple[bool, list[Cell]]]:
+    """Each row (then the total) as (is_total, cells) of ready text: the page and the PDF print
+    them without per-cell template work."""
+    rows = [(False, row) for row in table.rows]
+    if table.total and table.rows:
+        rows.append((True, table.total))
+    return [
+        (
+            is_total,
+            [
+                Cell(column.key, _text(column, row.get(column.key)), not column.is_text)
+                for column in table.columns
+            ],
+        )
+        for is_total, row in rows
+    ]
