@@ -106,13 +106,17 @@ class LineChart:
     axis_right: int
     rtl: bool
 
+    @property
+    def peak_y(self) -> float:
+        return PLOT_MARGIN / 2 + 4  # level with the highest point
+
 
 def line_chart(
     *, title: str, labels: list[str], series: list[tuple[str, list[float]]], rtl: bool = False
 ) -> LineChart:
     """Lines over categories (months), left to right, or right to left in RTL languages."""
     peak = max((float(v or 0) for _name, values in series for v in values), default=0)
-    left, right = PLOT_MARGIN + 20, WIDTH - PLOT_MARGIN
+    left, right = PLOT_MARGIN + 20, WIDTH - PLOT_MARGIN - 20
     bottom, top = LINE_HEIGHT - PLOT_MARGIN, PLOT_MARGIN / 2
     step = (right - left) / max(len(labels) - 1, 1)
 
