@@ -36,8 +36,15 @@ def test_regional_staff_filter_download_and_charts(live_demo_academy, browser, s
     assert page.locator("html").get_attribute("dir") == ("rtl" if language == "ar" else "ltr")
     name = "phone" if viewport == PHONE else "desktop"
     shoot(page, f"statistics-1-{name}")
-    for part in ("insights-totals", "insights-charts", "insights-table"):
-        section = page.locator(f".{part}").first
+    parts = {
+        "totals": ".insights-totals",
+        "map": ".territory-map",
+        "bars": '[data-chart="bar"]',
+        "lines": '[data-chart="line"]',
+        "table": ".insights-table",
+    }
+    for part, selector in parts.items():
+        section = page.locator(selector).first
         section.scroll_into_view_if_needed()
         section.screenshot(path=ARTIFACTS / f"statistics-1-{name}-{part}.png")
 
