@@ -3,7 +3,7 @@
 import time
 from dataclasses import dataclass
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from marketplace.api import market_figures
@@ -21,6 +21,7 @@ from .models import (
     RegisterSummary,
 )
 
+REFRESH_LOCK = 14_0038  # PostgreSQL advisory lock key of the refresh
 SUMMARIES = (LearningSummary, RegisterSummary, MarketSummary, FunnelSummary, CoverageSummary)
 
 
@@ -97,6 +98,10 @@ def refresh_summaries() -> RefreshReport:
         "year_start": year_start,
     }
     with transaction.atomic():
+        # Two refreshes at once (beat and the command) would each delete the rows they see and
+        # both insert: the second waits here until the first has committed.
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [REFRESH_LOCK])
         for model in SUMMARIES:
             model.objects.all().delete()
         refresh.learning_rebuild(params=params)
