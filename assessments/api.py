@@ -1,5 +1,6 @@
 """What other apps may use of ``assessments``."""
 
+from .models import Attempt, Certificate, Quiz
 from .selectors import (
     certificates_by_learner,
     certificates_of,
@@ -11,6 +12,9 @@ from .services.certificates import certificates_catch_up
 from .urls import learner_urlpatterns, public_urlpatterns
 
 __all__ = [
+    "Attempt",
+    "Certificate",
+    "Quiz",
     "certificates_by_learner",
     "certificates_catch_up",
     "certificates_of",

@@ -1,5 +1,15 @@
 """What other apps may use of ``marketplace`` (the staff statistics read activity here)."""
 
-from .selectors import orders_by_region_and_sector, products_listed, sales_by_cooperative
+from .selectors import (
+    market_figures,
+    orders_by_region_and_sector,
+    products_listed,
+    sales_by_cooperative,
+)
 
-__all__ = ["orders_by_region_and_sector", "products_listed", "sales_by_cooperative"]
+__all__ = [
+    "market_figures",
+    "orders_by_region_and_sector",
+    "products_listed",
+    "sales_by_cooperative",
+]

@@ -1,6 +1,7 @@
 """What other apps may use of ``registry_link``."""
 
 from .choices import Kind, LinkStatus, Role, Status
+from .figures import founding_figures, register_figures
 from .models import Cooperative, Membership
 from .names import NameCheck, Verdict, name_check, name_keys_rebuild, name_keys_update
 from .scoring_reads import (
@@ -25,6 +26,7 @@ __all__ = [
     "cooperatives_led_by",
     "cooperatives_to_score",
     "demo_cooperative_ids",
+    "founding_figures",
     "is_leader_of",
     "members_counts_on",
     "members_training_counts",
@@ -32,4 +34,5 @@ __all__ = [
     "name_check",
     "name_keys_rebuild",
     "name_keys_update",
+    "register_figures",
 ]

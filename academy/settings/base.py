@@ -352,13 +352,18 @@ CELERY_TASK_ROUTES = {
     "academy.sms_send_task": {"queue": "default"},
     "registry_link.register_sync_task": {"queue": "default"},
     "scoring.scores_compute_task": {"queue": "default"},
+    "insights.refresh_summaries_task": {"queue": "default"},
 }
 CELERY_BEAT_SCHEDULE = {
     "media-pipeline-sweep": {"task": "media_pipeline.assets_sweep_task", "schedule": 5 * 60.0},
     "core-outbox-relay": {"task": "core.outbox_relay_task", "schedule": OUTBOX_RELAY_SECONDS},
     # every night: the scores of all cooperatives (scoring/README.md)
     "scoring-compute": {"task": "scoring.scores_compute_task", "schedule": 24 * 60 * 60.0},
+    # The statistics' summary tables (insights, docs/decisions/0038).
+    "insights-refresh": {"task": "insights.refresh_summaries_task", "schedule": 15 * 60.0},
 }
+# Statistics (insights/conf.py): the youth age band, small counts suppressed in exports and PDF.
+INSIGHTS = {"YOUTH_MAX_AGE": 34, "SMALL_COUNT": 5}
 MEDIA_PIPELINE = {
     "WHISPER_MODEL_DIR": env.get("WHISPER_MODEL_DIR"),
     "WHISPER_MODEL": env.get("WHISPER_MODEL", "small"),

@@ -33,7 +33,9 @@ def test_a_delegate_reads_her_regions_visit_list(live_demo_academy, browser, sho
     scores_compute(ids=[item.pk for item in cooperatives])
     delegate = user_make(region="09", is_staff=True)
     delegate.user_permissions.add(
-        *Permission.objects.filter(codename__in=["access_admin", "view_score", "add_scoringversion"])
+        *Permission.objects.filter(
+            codename__in=["access_admin", "view_score", "add_scoringversion"]
+        )
     )
 
     desk = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
