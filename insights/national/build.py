@@ -9,9 +9,9 @@ import time
 from collections.abc import Callable
 
 from django.core.management import call_command
-from django.db import transaction
 
 from .catalogue import TOPICS, courses_ensure
+from .integrity import bulk_writes
 from .learning import learning_generate
 from .market import orders_generate, products_generate, shops_generate
 from .people import PASSWORD, PHONE_PREFIX, learners_generate
@@ -38,6 +38,27 @@ COUNTED = (
 )
 
 
+WRITTEN = (
+    "academy.User",
+    "registry_link.Membership",
+    "courses.Enrolment",
+    "courses.LessonProgress",
+    "courses.ProgressEvent",
+    "assessments.Attempt",
+    "assessments.Certificate",
+    "marketplace.Shop",
+    "marketplace.Product",
+    "marketplace.Checkout",
+    "marketplace.Order",
+    "marketplace.OrderLine",
+    "marketplace.OrderEvent",
+)
+
+
+def _tables(labels) -> list[str]:
+    return [table(label) for label in labels] + [apps_table_translation()]
+
+
 def scaled(count: int, scale: float, least: int) -> int:
     return max(least, round(count * scale))
 
@@ -57,7 +78,7 @@ def national_generate(*, scale: float = 1.0, seed: int = SEED, courses: int = le
     found = step("courses", courses_ensure, count=max(2, courses))
     step("register", call_command, "generate_register", count=scaled(COOPERATIVES, scale, 20),
          seed=seed, stdout=_Quiet())  # fmt: skip
-    with transaction.atomic():
+    with bulk_writes(_tables(WRITTEN)):
         step("learners and memberships", learners_generate, seed=seed)
         step("learning", learning_generate, seed=seed, courses=found)
         step("shops", shops_generate, seed=seed, count=scaled(SHOPS, scale, 4))
@@ -100,7 +121,7 @@ def national_remove() -> None:
     orders = f"SELECT id FROM {table('marketplace.Order')} WHERE shop_id IN ({shops})"  # noqa: S608
     products = f"SELECT id FROM {table('marketplace.Product')} WHERE shop_id IN ({shops})"  # noqa: S608
     translations = apps_table_translation()
-    with transaction.atomic():
+    with bulk_writes(_tables(WRITTEN)):
         for label, where in (
             ("marketplace.OrderEvent", f"order_id IN ({orders})"),
             ("marketplace.OrderLine", f"order_id IN ({orders})"),
