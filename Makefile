@@ -69,6 +69,7 @@ demo: migrate ## Load the demo academy and demo accounts (idempotent)
 	$(PY) manage.py load_demo_assessments
 	$(PY) manage.py load_demo_register
 	$(PY) manage.py load_demo_market
+	$(PY) manage.py load_demo_statistics
 
 # Two workers: SMS, outbox relay and imports (default) never wait behind a transcode (media).
 run: demo static ## Start the web server and the workers on http://$(HOST):$(PORT)/

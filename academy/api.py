@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from core.phones import phone_number_verified
 
 from .authentication import client_ip
+from .models import Gender, Motivation
 from .otp import otp_create, otp_use
 from .roles import LEADERS
 from .services import text_to_user
@@ -37,6 +38,8 @@ def verified_number_require(user) -> None:
 
 __all__ = [
     "LEADERS",
+    "Gender",
+    "Motivation",
     "account_for_number",
     "client_ip",
     "member_number_taken",

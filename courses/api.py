@@ -13,7 +13,7 @@ from .learning import (
     learner_courses,
     register_next_steps,
 )
-from .models import CohortInvitation, Enrolment, LessonPage, LessonProgress
+from .models import Cohort, CohortInvitation, Enrolment, LessonPage, LessonProgress
 from .offline import Saveable, content_versions, learner_tag, saveable
 from .panels import register_cohort_panel, register_completion_panel, register_page_panel
 from .progress import course_completion_check, lesson_mark_done
@@ -22,11 +22,14 @@ from .signals import cohort_invited, course_completed
 from .urls import api_urlpatterns, learner_urlpatterns
 
 __all__ = [
+    "Cohort",
     "CourseCell",
     "CourseLine",
     "CourseProgress",
+    "Enrolment",
     "Entry",
     "LearnerProgress",
+    "LessonProgress",
     "Resume",
     "Saveable",
     "api_urlpatterns",

@@ -6,8 +6,8 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from django.conf import settings
-from django.db.models import Count, Prefetch, Q, QuerySet, Sum
-from django.db.models.functions import TruncDate
+from django.db.models import Count, F, Prefetch, Q, QuerySet, Sum
+from django.db.models.functions import TruncDate, TruncMonth
 from django.utils import timezone
 
 from assessments.api import learners_certified
@@ -242,3 +242,30 @@ def voice_player(product: Product, *, language: str):
     if product.voice_id is None:
         return None
     return player_for(asset_id=product.voice_id, language=language)
+
+
+def market_figures() -> list[dict]:
+    """Staff statistics (``insights``): open shops and listed products per region (of the
+    cooperative's seat) and sector (``month`` None), then orders, delivered orders and
+    delivered value per month of the order."""
+    coop = {"seat": F("shop__cooperative__region_id"), "sector": F("shop__cooperative__sector")}
+    shops = (
+        Shop.objects.filter(is_open=True)
+        .values(seat=F("cooperative__region_id"), sector=F("cooperative__sector"))
+        .annotate(shops=Count("pk"))
+        .order_by()
+    )
+    products = products_listed().values(**coop).annotate(products=Count("pk")).order_by()
+    delivered = Q(status=OrderStatus.DELIVERED)
+    orders = (
+        Order.objects.exclude(status__in=[OrderStatus.REFUSED, OrderStatus.CANCELLED])
+        .values(**coop, month=TruncMonth("created_at"))
+        .annotate(
+            orders=Count("pk"),
+            delivered=Count("pk", filter=delivered),
+            delivered_value=Sum("total", filter=delivered, default=0),
+        )
+        .order_by()
+    )
+    rows = [{**row, "month": None} for row in [*shops, *products]] + list(orders)
+    return [{**row, "region": row.pop("seat")} for row in rows]

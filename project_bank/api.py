@@ -2,6 +2,7 @@
 
 from .choices import YOUTH_MAX_AGE, Sector
 from .conf import min_founders
+from .funnel import funnel_figures
 from .models import Project
 from .register_figures import cooperatives_by_sector_provide
 from .selectors import project_for_member
@@ -27,6 +28,7 @@ __all__ = [
     "Project",
     "Sector",
     "cooperatives_by_sector_provide",
+    "funnel_figures",
     "min_founders",
     "project_for_founding",
     "project_founders",

@@ -311,11 +311,16 @@ CELERY_TASK_ROUTES = {
     "core.outbox_relay_task": {"queue": "default"},
     "academy.sms_send_task": {"queue": "default"},
     "registry_link.register_sync_task": {"queue": "default"},
+    "insights.refresh_summaries_task": {"queue": "default"},
 }
 CELERY_BEAT_SCHEDULE = {
     "media-pipeline-sweep": {"task": "media_pipeline.assets_sweep_task", "schedule": 5 * 60.0},
     "core-outbox-relay": {"task": "core.outbox_relay_task", "schedule": OUTBOX_RELAY_SECONDS},
+    # The statistics' summary tables (insights, docs/decisions/0038).
+    "insights-refresh": {"task": "insights.refresh_summaries_task", "schedule": 15 * 60.0},
 }
+# Statistics (insights/conf.py): the youth age band, small counts suppressed in exports and PDF.
+INSIGHTS = {"YOUTH_MAX_AGE": 34, "SMALL_COUNT": 5}
 MEDIA_PIPELINE = {
     "WHISPER_MODEL_DIR": env.get("WHISPER_MODEL_DIR"),
     "WHISPER_MODEL": env.get("WHISPER_MODEL", "small"),

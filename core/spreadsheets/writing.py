@@ -79,3 +79,13 @@ def xlsx_response(*, filename: str, header: list[str], rows) -> HttpResponse:
     response = HttpResponse(xlsx_bytes(header, rows), content_type=XLSX_TYPE)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
+
+
+EXPORTS = {"csv": csv_response, "xlsx": xlsx_response}
+
+
+def export_response(*, fmt: str, name: str, header: list[str], rows) -> HttpResponse:
+    """The one exporter of tables: ``fmt`` is "csv" or "xlsx"; the file is ``name.fmt``.
+
+    Raises KeyError for another format (a view answers 404)."""
+    return EXPORTS[fmt](filename=f"{name}.{fmt}", header=header, rows=rows)

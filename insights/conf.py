@@ -1,0 +1,12 @@
+"""The app's settings: ``settings.INSIGHTS`` overrides these defaults."""
+
+from django.conf import settings
+
+DEFAULTS = {
+    "YOUTH_MAX_AGE": 34,  # a young learner or member is this old or younger
+    "SMALL_COUNT": 5,  # counts under this are suppressed in what leaves the admin
+}
+
+
+def setting(name: str):
+    return getattr(settings, "INSIGHTS", {}).get(name, DEFAULTS[name])
