@@ -112,3 +112,4 @@ bench: install ## Print the benchmarks' figures (BENCH lines)
 	$(PY) tests/bench/run.py
 	$(PY) tests/bench/media.py
 	$(PY) tests/bench/market.py
+	$(PY) tests/bench/insights.py
