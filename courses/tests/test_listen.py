@@ -4,7 +4,6 @@ language when it is, and an honest line instead of a silent player when there is
 import pytest
 from django.utils import timezone, translation
 
-from academy.offline import files_in
 from courses.models import LessonPage
 from media_pipeline.models import MediaAsset
 
@@ -71,11 +70,3 @@ def test_a_recording_in_a_language_outside_her_chain_is_not_offered(demo_academy
 def test_a_failed_recording_is_no_recording(demo_academy, client):
     _narrate("ary", _recording("ary", status=MediaAsset.Status.FAILED))
     assert "data-listen-none" in _page(client, "ary")
-
-
-def test_saving_the_lesson_for_offline_keeps_its_narration(demo_academy, client):
-    _narrate("ary", _recording("ary"))
-    lesson = _lesson("ary")
-    found = files_in(_page(client, "ary"), base=lesson.url)
-    assert any(url.endswith("narration-ary/download/audio.m4a") for url in found.always)
-    assert any(url.endswith("courses/listen.js") for url in found.always)
