@@ -102,6 +102,10 @@ def test_listen_plays_real_speech_and_answering_ticks_the_lesson(phone, narrated
         })"""
     )
     assert 0.3 < chime["duration"] < 1
+    # Her tap on "check" lets the page play it (Chromium's autoplay rule): it played.
+    page.wait_for_function(
+        "() => document.querySelector('[data-chime]').played.length > 0", timeout=5_000
+    )
     shoot(page, "listen-02-done")
 
     # 3. The course outline ticks the lesson, and only it.
