@@ -76,12 +76,15 @@ migrate: install ## Apply database migrations
 static: install ## Collect static files (hashed, compressed)
 	$(PY) manage.py collectstatic --no-input -v 0
 
+# `make demo DEMO_MEDIA=--no-media` skips recording the demo's narration, video and spoken
+# questions (espeak-ng and ffmpeg through the media pipeline: a few minutes the first time).
+DEMO_MEDIA ?=
 demo: migrate ## Load the demo academy and demo accounts (idempotent)
-	$(PY) manage.py load_demo
+	$(PY) manage.py load_demo $(DEMO_MEDIA)
 	$(PY) manage.py load_demo_ideas
 	$(PY) manage.py load_demo_funding
 	$(PY) manage.py load_demo_territory_notes
-	$(PY) manage.py load_demo_assessments
+	$(PY) manage.py load_demo_assessments $(DEMO_MEDIA)
 	$(PY) manage.py load_demo_register
 	$(PY) manage.py load_demo_market
 	$(PY) manage.py load_demo_scoring

@@ -210,6 +210,17 @@ def tests_to_pass(learner, course_keys) -> dict:
     return {key: reverse("assessments:test", kwargs={"quiz_id": q.pk}) for key, q in first.items()}
 
 
+def module_test_to_pass(learner, module_key) -> str | None:
+    """The address of the module's first test she has not passed yet (anyone signed out sees
+    it too): where the "next" of the module's last lesson leads."""
+    quizzes = Quiz.objects.filter(kind=Quiz.Kind.MODULE, module__translation_key=module_key)
+    if learner.is_authenticated:
+        passed = Attempt.objects.filter(learner=learner, passed=True).values("quiz")
+        quizzes = quizzes.exclude(pk__in=passed)
+    quiz = quizzes.order_by("pk").first()
+    return reverse("assessments:test", kwargs={"quiz_id": quiz.pk}) if quiz else None
+
+
 def _course_order(quiz: Quiz) -> tuple:
     """Module tests where their module stands, the final test last."""
     return (quiz.kind == Quiz.Kind.FINAL, quiz.module.path if quiz.module else "", quiz.pk)

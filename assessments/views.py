@@ -75,7 +75,7 @@ def practice(request, quiz_id: int):
     choices = request.POST.getlist("choice_keys")
     response = response_from(request.POST, key=key, kind=kind, choices=choices) or {}
     try:
-        practice_answer(
+        answer = practice_answer(
             learner=request.user,
             quiz=quiz,
             question_key=key,
@@ -87,6 +87,9 @@ def practice(request, quiz_id: int):
         return HttpResponse(error.messages[0], status=400)
     if request.headers.get("X-Offline-Replay"):  # sent later from the phone's queue
         return HttpResponse(status=204)
+    if getattr(answer, "lesson_completed", False):  # say it: a tick and a chime
+        target = _safe_next(request, lesson.url)
+        return redirect(f"{target}{'&' if '?' in target else '?'}done=1#lesson-done")
     return redirect(f"{_safe_next(request, lesson.url)}#q-{key}")
 
 

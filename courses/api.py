@@ -11,6 +11,7 @@ from .learning import (
     Resume,
     latest_resume,
     learner_courses,
+    register_module_step,
     register_next_steps,
 )
 from .models import Cohort, CohortInvitation, Enrolment, LessonPage, LessonProgress
@@ -47,8 +48,10 @@ __all__ = [
     "learners_progress",
     "lesson_mark_done",
     "load_demo_academy",
+    "load_demo_narration",
     "register_cohort_panel",
     "register_completion_panel",
+    "register_module_step",
     "register_next_steps",
     "register_page_panel",
     "register_requirement",
@@ -85,6 +88,14 @@ def learner_data(learner) -> dict:
             )
         ),
     }
+
+
+def load_demo_narration(*, slugs=None):
+    """Recorded speech (and one video) for the demo course's lessons (all, or those of
+    ``slugs``), through the media pipeline."""
+    from .demo.narration import demo_narration_load
+
+    return demo_narration_load(slugs=slugs)
 
 
 def load_demo_academy():

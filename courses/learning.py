@@ -41,6 +41,27 @@ def register_next_steps(next_steps: NextSteps) -> NextSteps:
     return next_steps
 
 
+# After a module's last lesson, what comes before the next module (its test, not yet passed) is
+# another app's to say: ``(learner, module_key) -> address or None``.
+ModuleStep = Callable[[object, UUID], str | None]
+_module_steps: list[ModuleStep] = []
+
+
+def register_module_step(module_step: ModuleStep) -> ModuleStep:
+    if module_step not in _module_steps:
+        _module_steps.append(module_step)
+    return module_step
+
+
+def module_step_after(learner, module_key: UUID) -> str | None:
+    """The address the "next" of a module's last lesson opens (its test), or None."""
+    for module_step in _module_steps:
+        link = module_step(learner, module_key)
+        if link:
+            return link
+    return None
+
+
 def _steps_after_lessons(learner, course_keys: list[UUID]) -> dict[UUID, Resume]:
     steps: dict[UUID, Resume] = {}
     for next_steps in _next_steps:
@@ -161,6 +182,19 @@ def lesson_progress(learner, lesson_key: UUID) -> LessonProgress | None:
     if not learner.is_authenticated:
         return None
     return LessonProgress.objects.filter(learner=learner, lesson_key=lesson_key).first()
+
+
+def done_lesson_keys(learner, lesson_keys) -> set[UUID]:
+    """Which of ``lesson_keys`` she has done (one query; none for a visitor)."""
+    if not learner.is_authenticated:
+        return set()
+    return set(
+        LessonProgress.objects.filter(
+            learner=learner,
+            lesson_key__in=list(lesson_keys),
+            status=LessonProgress.Status.DONE,
+        ).values_list("lesson_key", flat=True)
+    )
 
 
 def is_enrolled(learner, course_key: UUID) -> bool:

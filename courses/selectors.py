@@ -5,7 +5,8 @@ from dataclasses import dataclass
 from wagtail.models import Page
 
 from core.content import readable, resolve_many
-from core.languages import Language, get_language
+from core.languages import Language, fallback_chain, get_language
+from media_pipeline.api import recordings
 
 
 @dataclass(frozen=True)
@@ -89,3 +90,45 @@ def lesson_context(lesson: Page) -> dict:
         "lesson_number": position + 1,
         "lesson_count": len(siblings),
     }
+
+
+@dataclass(frozen=True)
+class Narration:
+    """The recording a lesson's "Listen" button plays, and the language it speaks."""
+
+    url: str
+    duration: float
+    bytes: int
+    language: Language
+    requested: Language
+
+    @property
+    def is_other_language(self) -> bool:
+        return self.language.code != self.requested.code
+
+
+def lesson_narration(lesson: Page, language_code: str) -> Narration | None:
+    """The narration nearest to ``language_code`` along its fallback chain, among the
+    recordings chosen for any translation of ``lesson``; ``None`` when none speaks a language
+    of that chain (two queries)."""
+    asset_ids = (
+        type(lesson)
+        .objects.live()
+        .filter(translation_key=lesson.translation_key, narration__isnull=False)
+        .values_list("narration_id", flat=True)
+    )
+    found = recordings(asset_ids=list(asset_ids)).values()
+    by_language = {}
+    for recording in sorted(found, key=lambda item: item.asset_id):
+        by_language.setdefault(recording.language, recording)
+    for code in fallback_chain(language_code):
+        if code in by_language:
+            recording = by_language[code]
+            return Narration(
+                url=recording.url,
+                duration=recording.duration,
+                bytes=recording.bytes,
+                language=get_language(code),
+                requested=get_language(language_code),
+            )
+    return None

@@ -196,3 +196,29 @@ def _caption(track: SubtitleTrack, default: str | None) -> CaptionTrack:
         url=f"{reverse('media_pipeline:subtitle_vtt', args=[track.pk])}?v={track.version}",
         default=track.language == default,
     )
+
+
+@dataclass(frozen=True)
+class Recording:
+    """A playable asset's sound alone: what a "Listen" button plays."""
+
+    asset_id: int
+    language: str
+    url: str
+    duration: float
+    bytes: int
+
+
+def recordings(*, asset_ids: list[int]) -> dict[int, Recording]:
+    """The playable assets of ``asset_ids`` that have a sound-only file, by id: one query."""
+    found = playable_assets().filter(pk__in=asset_ids).exclude(audio_download="")
+    return {
+        asset.pk: Recording(
+            asset_id=asset.pk,
+            language=asset.language,
+            url=_url(asset.audio_download),
+            duration=asset.duration or 0.0,
+            bytes=_file_size(asset.audio_download),
+        )
+        for asset in found.only("pk", "language", "audio_download", "duration")
+    }

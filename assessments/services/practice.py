@@ -23,7 +23,8 @@ def practice_answer(
     lesson_key: UUID,
     event_id: UUID | None = None,
 ) -> PracticeAnswer:
-    """Store and score one try; once every question is answered, the lesson counts as done.
+    """Store and score one try; once every question is answered, the lesson counts as done
+    (``lesson_completed`` is true on the answer that made it so).
 
     A try made offline comes with its ``event_id``: sent again, it is the same try.
     """
@@ -44,6 +45,7 @@ def _answer(learner, quiz, question_key, response, lesson_key, event_id) -> Prac
             _("This question is not in this quiz."), code=error_codes.QUESTION_NOT_IN_ATTEMPT
         )
     key = answer_keys([question_key])[question_key]
+    answered_before = set(practice_answered(learner=learner, quiz=quiz))
     answer = PracticeAnswer(
         learner=learner,
         quiz=quiz,
@@ -54,6 +56,9 @@ def _answer(learner, quiz, question_key, response, lesson_key, event_id) -> Prac
     )
     answer.full_clean()
     answer.save()
-    if set(practice_answered(learner=learner, quiz=quiz)) >= set(pool):
+    # The answer that completes the quiz (not a later try) is the one that is told "done".
+    complete = set(practice_answered(learner=learner, quiz=quiz)) >= set(pool)
+    answer.lesson_completed = complete and not answered_before >= set(pool)
+    if complete:
         lesson_mark_done(learner=learner, lesson_key=lesson_key)
     return answer

@@ -20,7 +20,7 @@ from core.languages import django_languages, get_language
 
 from ..blocks import LessonBodyBlock
 from ..panels import page_panels
-from ..selectors import course_outline, lesson_context, lesson_list
+from ..selectors import course_outline, lesson_context, lesson_list, lesson_narration
 
 
 class LearnerPage(Page):
@@ -150,9 +150,11 @@ class CoursePage(LearnerPage):
             replace(module, panels=panels[module.entry.page.translation_key]) for module in outline
         ]
         context["page_panels"] = panels[self.translation_key]
-        if request.user.is_authenticated:
-            from ..learning import course_progress  # learning reads these models
+        from ..learning import course_progress, done_lesson_keys  # learning reads these models
 
+        keys = [entry.page.translation_key for module in outline for entry in module.lessons]
+        context["done_keys"] = done_lesson_keys(request.user, keys)
+        if request.user.is_authenticated:
             context["progress"] = course_progress(request.user, self, self.locale.language_code)
             if context["progress"] and context["progress"].completed_at:
                 from ..panels import completion_panels
@@ -176,6 +178,10 @@ class ModulePage(LearnerPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["lessons"] = lesson_list(readable(self.get_children()), self)
+        from ..learning import done_lesson_keys  # learning reads these models
+
+        keys = [entry.page.translation_key for entry in context["lessons"]]
+        context["done_keys"] = done_lesson_keys(request.user, keys)
         context["page_panels"] = page_panels(request, [self])[self.translation_key]
         return context
 
@@ -189,6 +195,18 @@ class LessonPage(LearnerPage):
     )
     duration_minutes = models.PositiveIntegerField(_("estimated duration (minutes)"), default=5)
     body = StreamField(LessonBodyBlock(), verbose_name=_("lesson"), blank=True)
+    narration = models.ForeignKey(
+        "media_pipeline.MediaAsset",
+        verbose_name=_("narration"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            'The whole lesson read aloud, for the "Listen" button. Choose the recording in '
+            "this page's language; learners of other languages hear the nearest one."
+        ),
+    )
 
     parent_page_types = ["courses.ModulePage"]
     subpage_types: list[str] = []
@@ -197,6 +215,7 @@ class LessonPage(LearnerPage):
         FieldPanel("summary"),
         FieldPanel("duration_minutes"),
         FieldPanel("required"),
+        FieldPanel("narration"),
         FieldPanel("body"),
     ]
     search_fields = [
@@ -207,6 +226,7 @@ class LessonPage(LearnerPage):
     override_translatable_fields = [
         SynchronizedField("duration_minutes"),
         SynchronizedField("required"),
+        SynchronizedField("narration"),  # a translator may choose her language's recording
     ]
 
     class Meta:
@@ -216,7 +236,15 @@ class LessonPage(LearnerPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context.update(lesson_context(self))
-        from ..learning import lesson_progress  # learning reads these models
+        from ..learning import lesson_progress, module_step_after  # learning reads these models
 
         context["lesson_state"] = lesson_progress(request.user, self.translation_key)
+        context["narration"] = lesson_narration(self, self.locale.language_code)
+        if context["next_lesson"] is None:
+            context["module_step"] = module_step_after(
+                request.user, context["module_entry"].page.translation_key
+            )
+        context["just_done"] = request.GET.get("done") == "1" and (
+            getattr(context["lesson_state"], "status", "") == "done"
+        )
         return context

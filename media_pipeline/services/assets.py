@@ -158,3 +158,18 @@ def fail(asset: MediaAsset, error: MediaError) -> bool:
         audio_download="",
         retry_at=None,
     )
+
+
+def asset_ingest_now(*, path: Path, title: str, language: str = "") -> MediaAsset:
+    """Create an asset from a local file and process it here, now, as a worker would (demo
+    loaders, commands): call it outside any transaction, since ffmpeg (and whisper, when a
+    model is set up) runs meanwhile."""
+    from .processing import asset_process  # these write through this module
+    from .transcription import asset_transcribe
+
+    with path.open("rb") as handle:
+        asset = asset_create(file=File(handle), filename=path.name, title=title, language=language)
+    asset_process(asset_id=asset.pk)
+    asset_transcribe(asset_id=asset.pk)  # subtitles when a speech model is set up
+    asset.refresh_from_db()
+    return asset

@@ -1,8 +1,10 @@
+import time
+
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
 from academy.demo import demo_accounts_ensure
-from courses.api import load_demo_academy
+from courses.api import load_demo_academy, load_demo_narration
 
 
 class Command(BaseCommand):
@@ -12,6 +14,11 @@ class Command(BaseCommand):
         parser.add_argument(
             "--no-accounts", action="store_true", help="Do not create the demo accounts."
         )
+        parser.add_argument(
+            "--no-media",
+            action="store_true",
+            help="Do not record the lessons' narration and video (espeak-ng, ffmpeg).",
+        )
 
     def handle(self, *args, **options) -> None:
         report = load_demo_academy()
@@ -19,6 +26,14 @@ class Command(BaseCommand):
             f"Demo academy: {report.created_pages} pages and "
             f"{report.created_translations} translations created."
         )
+        if not options["no_media"]:
+            started = time.monotonic()
+            narration = load_demo_narration()
+            self.stdout.write(
+                narration.skipped
+                or f"Demo media: {narration.recordings} narrations and {narration.videos} video "
+                f"recorded in {time.monotonic() - started:.0f} s."
+            )
         if options["no_accounts"] or not settings.DEBUG:
             return
         for account in demo_accounts_ensure():
