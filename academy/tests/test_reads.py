@@ -92,3 +92,31 @@ def test_the_lesson_she_opens_is_in_a_script_she_reads(client, demo_academy):
     assert '<html lang="ar" dir="rtl">' in client.get(url).content.decode()
     User.objects.filter(pk=learner.pk).update(reads=["Tfng"])
     assert '<html lang="zgh" dir="ltr">' in client.get(url).content.decode()
+
+
+def test_quiz_texts_come_in_a_script_she_reads(demo_academy):
+    """The demo's questions exist in Tarifit (Latin letters), Tachelhit (Tifinagh) and Arabic."""
+    from assessments.demo.loader import demo_assessments_load
+    from assessments.models import Quiz
+    from assessments.selectors import pool_keys, question_views
+    from core import reading
+
+    report = demo_assessments_load()
+    plan = [{"key": key} for key in pool_keys(Quiz.objects.get(pk=report["practice"]))]
+    with reading.override(["Latn", "Arab"]):
+        assert {view.shown.code for view in question_views(plan, "rif")} == {"rif"}
+        assert {view.shown.code for view in question_views(plan, "shi")} == {"ary"}
+    with reading.override(["Tfng"]):
+        assert {view.shown.code for view in question_views(plan, "shi")} == {"shi"}
+    with reading.override(["Arab"]):
+        assert {view.shown.code for view in question_views(plan, "rif")} == {"ary"}
+
+
+def test_switch_learner_says_in_words_what_it_does(client):
+    client.force_login(_learner())
+    page = client.get("/en/me/").content.decode()
+    button = re.search(r"<button[^>]*data-switch-learner[^>]*>", page).group(0)
+    assert 'aria-label="Switch learner: sign out, so that someone else can learn' in button
+    assert 'title="Switch learner: sign out, so that someone else can learn' in button
+    response = client.post("/en/signout/", follow=True)
+    assert "You are signed out. Who is learning now?" in response.content.decode()
