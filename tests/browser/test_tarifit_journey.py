@@ -77,9 +77,8 @@ def test_from_the_chooser_to_a_lesson_in_one_script_she_reads(
     # 2. She enrols and opens the first lesson: one script, Latin, all through.
     page.goto(f"{live_demo_academy.url}{COURSE}")
     enrol = page.locator('main form[action*="/enrol/"] button[type="submit"]').first
-    with page.expect_navigation():
-        enrol.tap()
-    assert page.locator("article.lesson").count() == 1
+    tap_and_land(page, enrol, f"{COURSE}before-you-start/what-is-a-cooperative/")
+    page.locator("article.lesson").wait_for()
     assert page.locator("html").get_attribute("dir") == "ltr"
     assert_one_latin_script(page)
     shoot(page, "tarifit-02-lesson")
