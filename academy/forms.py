@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.geography import census
 from core.geography import selectors as geography
-from core.languages import LANGUAGES
+from core.languages import LANGUAGES, LISTEN
 from core.phones import normalise_phone_number
 from core.regions import Region
 
@@ -50,6 +50,26 @@ CHOICE_ICONS = {
     "gender": {"": "⏭", "woman": "👩", "man": "👨"},
     "motivation": {"": "⏭", "member": "🤝", "job_seeker": "🔎", "project_holder": "💡"},
 }
+
+
+class ReadsField(forms.MultipleChoiceField):
+    """Which scripts she reads, picture first: each shown as a word written in it (0043)."""
+
+    samples = {"Arab": ("سلام", "ar", "rtl"), "Latn": ("Azul", "zgh-Latn", "ltr"),
+               "Tfng": ("ⴰⵣⵓⵍ", "zgh", "ltr"), LISTEN: ("🔊", "", "")}  # fmt: skip
+
+    def __init__(self, **kwargs):
+        choices = [
+            ("Arab", _("Arabic letters")),
+            ("Latn", _("Latin letters")),
+            ("Tfng", _("Tifinagh letters")),
+            (LISTEN, _("I prefer to listen")),
+        ]
+        kwargs.setdefault("label", _("Which letters can you read?"))
+        kwargs.setdefault("help_text", _("Tap every one you can read. We show you texts in them."))
+        super().__init__(
+            choices=choices, required=False, widget=forms.CheckboxSelectMultiple, **kwargs
+        )
 
 
 class ProfileFields(forms.Form):
@@ -153,10 +173,13 @@ class SignUpForm(ProfileFields):
     )
     province = forms.CharField(required=False, widget=forms.HiddenInput)
     commune = forms.CharField(required=False, widget=forms.HiddenInput)
+    reads = ReadsField()
     consent = forms.BooleanField(
         label=_("I have read what Taawounia Academy keeps about me and why."), required=True
     )
-    field_order = ["phone_number", "pin", "pin_again", "first_name", "preferred_language"]
+    field_order = [
+        "phone_number", "pin", "pin_again", "first_name", "preferred_language", "reads",
+    ]  # fmt: skip
 
     def __init__(self, *args, place: dict | None = None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -184,7 +207,8 @@ class ProfileForm(ProfileFields):
 
     province = forms.CharField(label=_("Province or prefecture"), required=False)
     commune = forms.CharField(label=_("Commune"), required=False)
-    field_order = ["first_name", "preferred_language", "region", "province", "commune"]
+    reads = ReadsField()
+    field_order = ["first_name", "preferred_language", "reads", "region", "province", "commune"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

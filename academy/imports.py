@@ -131,7 +131,8 @@ def rows_read(*, name: str, data: bytes) -> list[RawRow]:
 def _choices_by_word() -> dict[str, dict[str, str]]:
     words: dict[str, dict[str, str]] = {"preferred_language": {}, "region": {}, "gender": {}}
     for language in LANGUAGES:
-        for word in (language.code, language.native_name, language.english_name):
+        names = (name for _script, name in language.names)
+        for word in (language.code, language.native_name, language.english_name, *names):
             words["preferred_language"][simplified(word)] = language.code
     for region in Region:
         words["region"][region.value] = region.value

@@ -7,6 +7,8 @@ from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.translation import get_language, get_language_from_path
 
+from core import reading
+
 
 class LocaleMiddleware(DjangoLocaleMiddleware):
     """Django's, except that a page outside the language prefixes may answer a final 404.
@@ -94,3 +96,19 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
         if not report_only and request.path_info.startswith(self.ADMIN_PREFIX):
             parts.replace = {**settings.CONTENT_SECURITY_POLICY_ADMIN, **(parts.replace or {})}
         return parts
+
+
+class ReadingMiddleware:
+    """The scripts she reads (her profile) choose the language of fallback content (0043)."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        user = getattr(request, "user", None)
+        reads = user.reads if user is not None and user.is_authenticated else None
+        token = reading.activate(reads)
+        try:
+            return self.get_response(request)
+        finally:
+            reading.deactivate(token)

@@ -73,6 +73,8 @@ class User(AbstractBaseUser, PermissionsMixin):
     motivation = models.CharField(
         _("what brings you"), max_length=20, choices=Motivation, blank=True
     )
+    # The scripts she reads ("Arab", "Latn", "Tfng") and/or "listen"; empty: not said (0043).
+    reads = models.JSONField(_("scripts she reads"), default=list, blank=True)
     phone_verified_at = models.DateTimeField(_("phone verified at"), null=True, blank=True)
     registered_by = models.ForeignKey(
         "self",

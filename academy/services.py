@@ -29,6 +29,7 @@ PROFILE_FIELDS = (
     "motivation",
     "province",
     "commune",
+    "reads",
 )
 TERRITORY_FIELDS = ("province", "commune")  # stored by HCP code
 

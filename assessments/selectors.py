@@ -10,7 +10,8 @@ from django.urls import reverse
 from wagtail.models import Page
 
 from core.content import resolve_many
-from core.languages import Language, fallback_chain, get_language
+from core.languages import Language, get_language
+from core.reading import content_chain
 from courses.api import Enrolment
 
 from .models import (
@@ -65,7 +66,7 @@ def _best(rows: list, language_code: str) -> dict:
 
     Works for any translatable snippet (questions, learning paths) whose rows come in pk order.
     """
-    chain = fallback_chain(language_code)
+    chain = content_chain(language_code)
     rank = {code: index for index, code in enumerate(chain)}
     best: dict = {}
     for row in rows:

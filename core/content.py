@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from django.db.models import Exists, OuterRef
 from wagtail.models import Page
 
-from core.languages import Language, fallback_chain, get_language
+from core.languages import Language, get_language
+from core.reading import content_chain
 
 
 @dataclass(frozen=True)
@@ -57,7 +58,7 @@ def resolve_many(pages: Iterable[Page], language_code: str) -> dict:
 
     One query whatever the number of pages; the results are plain ``Page`` objects.
     """
-    chain = fallback_chain(language_code)
+    chain = content_chain(language_code)
     keys = {page.translation_key for page in pages}
     best: dict = {}
     for candidate in _candidates(keys):

@@ -21,10 +21,33 @@ class Language:
     fallbacks: tuple[str, ...]  # content fallback chain, nearest first
     whisper_code: str | None = None
     admin: bool = False  # complete Wagtail admin translation exists
+    # Her language's name in each script its speakers read, the most read first (the chooser).
+    names: tuple[tuple[str, str], ...] = ()
 
     @property
     def bidi(self) -> bool:
         return self.direction == "rtl"
+
+    @property
+    def name_parts(self) -> tuple["Name", ...]:
+        """Her language's name in each script its speakers read, each with its lang and dir."""
+        return tuple(
+            Name(
+                text=text,
+                lang=self.code if script == self.script else f"{self.code}-{script}",
+                direction="rtl" if script == "Arab" else "ltr",
+                script=script,
+            )
+            for script, text in self.names or ((self.script, self.native_name),)
+        )
+
+
+@dataclass(frozen=True)
+class Name:
+    text: str
+    lang: str
+    direction: str
+    script: str
 
 
 ARABIC_PLURALS = (
@@ -45,6 +68,7 @@ LANGUAGES: tuple[Language, ...] = (
         fallbacks=("fr",),
         whisper_code="ar",
         admin=True,
+        names=(("Arab", "العربية"),),
     ),
     Language(
         code="ary",
@@ -56,6 +80,7 @@ LANGUAGES: tuple[Language, ...] = (
         plural_forms=ARABIC_PLURALS,
         fallbacks=("ar",),
         whisper_code="ar",
+        names=(("Arab", "الدارجة"), ("Latn", "Darija")),
     ),
     Language(
         code="shi",
@@ -66,6 +91,7 @@ LANGUAGES: tuple[Language, ...] = (
         direction="ltr",
         plural_forms="nplurals=3; plural=(n==0 || n==1) ? 0 : (n>=2 && n<=10) ? 1 : 2;",
         fallbacks=("zgh", "ary", "ar"),
+        names=(("Tfng", "ⵜⴰⵛⵍⵃⵉⵜ"), ("Latn", "Tacelḥit"), ("Arab", "تاشلحيت")),
     ),
     Language(
         code="tzm",
@@ -76,16 +102,18 @@ LANGUAGES: tuple[Language, ...] = (
         direction="ltr",
         plural_forms="nplurals=2; plural=(n<=1 || (n>=11 && n<=99)) ? 0 : 1;",
         fallbacks=("zgh", "ary", "ar"),
+        names=(("Tfng", "ⵜⴰⵎⴰⵣⵉⵖⵜ"), ("Latn", "Tamaziɣt")),
     ),
     Language(
         code="rif",
-        native_name="ⵜⴰⵔⵉⴼⵉⵜ (Tarifit)",
+        native_name="Tarifit (ⵜⴰⵔⵉⴼⵉⵜ)",
         english_name="Tarifit",
         name=_("Tarifit"),
         script="Latn",
         direction="ltr",
         plural_forms=TWO_PLURALS,
         fallbacks=("zgh", "ary", "ar"),
+        names=(("Latn", "Tarifit"), ("Tfng", "ⵜⴰⵔⵉⴼⵉⵜ"), ("Arab", "تاريفيت")),
     ),
     Language(
         code="zgh",
@@ -96,6 +124,7 @@ LANGUAGES: tuple[Language, ...] = (
         direction="ltr",
         plural_forms=TWO_PLURALS,
         fallbacks=("ary", "ar"),
+        names=(("Tfng", "ⵜⴰⵎⴰⵣⵉⵖⵜ"),),
     ),
     Language(
         code="fr",
@@ -108,6 +137,7 @@ LANGUAGES: tuple[Language, ...] = (
         fallbacks=("ar",),
         whisper_code="fr",
         admin=True,
+        names=(("Latn", "Français"),),
     ),
     Language(
         code="en",
@@ -120,6 +150,7 @@ LANGUAGES: tuple[Language, ...] = (
         fallbacks=("fr", "ar"),
         whisper_code="en",
         admin=True,
+        names=(("Latn", "English"),),
     ),
 )
 
@@ -152,6 +183,43 @@ def fallback_chain(code: str) -> tuple[str, ...]:
 
 def direction(code: str) -> str:
     return get_language(code).direction
+
+
+def spoken_chain(code: str) -> tuple[str, ...]:
+    """The language and every language its fallbacks lead to, nearest first (no repeats)."""
+    chain: list[str] = []
+    todo = [get_language(code).code]
+    while todo:
+        current = todo.pop(0)
+        if current not in chain:
+            chain.append(current)
+            todo.extend(BY_CODE[current].fallbacks)
+    return tuple(chain)
+
+
+LISTEN = "listen"  # "I prefer to listen": no script of her own (decision 0043)
+SCRIPTS = ("Arab", "Latn", "Tfng")
+
+
+def default_reads(code: str) -> frozenset[str]:
+    """What a reader of ``code`` who said nothing is taken to read: its script, and Arabic,
+    read by 99% of literate Moroccans (decision 0043)."""
+    return frozenset({get_language(code).script, "Arab"})
+
+
+def reading_chain(code: str, reads: frozenset[str] | None = None) -> tuple[str, ...]:
+    """The content fallback chain of ``code`` for a reader of the scripts ``reads``.
+
+    Languages written in a script she reads come first, in the order of the spoken chain;
+    the others follow, so that nothing is ever missing. ``None`` means she has not said
+    (``default_reads``); "listen" alone keeps the spoken chain, closest speech first.
+    """
+    spoken = spoken_chain(code)
+    scripts = set(default_reads(code) if reads is None else reads) - {LISTEN}
+    if not scripts:
+        return spoken
+    readable = [lang for lang in spoken if BY_CODE[lang].script in scripts]
+    return (*readable, *(lang for lang in spoken if lang not in readable))
 
 
 # Derived settings -------------------------------------------------------------------------

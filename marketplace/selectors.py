@@ -262,6 +262,8 @@ def sales_by_cooperative(*, since) -> dict[int, dict]:
         )
     )
     return {row.pop("cooperative_id"): row for row in rows}
+
+
 def market_figures() -> list[dict]:
     """Staff statistics (``insights``): open shops and listed products per region (of the
     cooperative's seat) and sector (``month`` None), then orders, delivered orders and

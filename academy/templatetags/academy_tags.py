@@ -60,6 +60,15 @@ def choice_icon(form, field_name: str, value) -> str:
     return getattr(form, "icons", {}).get(field_name, {}).get(str(value), "")
 
 
+@register.simple_tag
+def script_sample(field, value) -> str:
+    """A word written in the script ``value``, as its picture (the sign-up's script choice)."""
+    word, lang, direction = field.field.samples[str(value)]
+    if not lang:
+        return word
+    return format_html('<span lang="{}" dir="{}">{}</span>', lang, direction, word)
+
+
 @register.filter
 def bdi_ltr(text) -> str:
     """Isolate left-to-right text (a phone number) inside a sentence of any direction."""

@@ -11,7 +11,31 @@ def test_chooser_names_every_language_in_its_own_script(client):
     html = response.content.decode()
     for language in LANGUAGES:
         assert f'href="/{language.code}/"' in html
-        assert language.native_name in html
+        for name in language.name_parts:
+            attributes = f'lang="{name.lang}" dir="{name.direction}" data-script="{name.script}"'
+            assert f"{attributes}>{name.text}<" in html
+
+
+def _button(html: str, code: str) -> str:
+    start = html.index(f'data-language="{code}"')
+    return html[start : html.index("</a>", start)]
+
+
+def test_chooser_names_tarifit_in_latin_first_then_tifinagh(client):
+    """Most Tarifit readers read Latin, few Tifinagh: both, Latin first (decision 0043)."""
+    button = _button(client.get("/").content.decode(), "rif")
+    assert button.index(">Tarifit<") < button.index(">ⵜⴰⵔⵉⴼⵉⵜ<")
+    assert 'lang="rif" dir="ltr" data-script="Latn">Tarifit<' in button
+    assert 'lang="rif-Tfng" dir="ltr" data-script="Tfng">ⵜⴰⵔⵉⴼⵉⵜ<' in button
+    assert 'lang="rif-Arab" dir="rtl" data-script="Arab">تاريفيت<' in button
+
+
+def test_switcher_names_each_language_in_the_scripts_its_speakers_read(client):
+    html = client.get("/rif/search/").content.decode()
+    switcher = html[html.index('class="switcher"') : html.index("</details>")]
+    assert 'lang="rif" dir="ltr">Tarifit</bdi></summary>' in switcher
+    assert ">ⵜⴰⵛⵍⵃⵉⵜ<" in switcher
+    assert ">Tacelḥit<" in switcher
 
 
 def test_chooser_goes_straight_to_the_remembered_language(client):

@@ -171,6 +171,7 @@ def sign_out(request: HttpRequest) -> HttpResponse:
     """Sign out; "switch learner" goes straight to the list of this phone's learners."""
     user_id = request.user.pk
     logout(request)
+    messages.info(request, _("You are signed out. Who is learning now?"))
     response = redirect("sign_in")
     if request.POST.get("forget") and user_id in recent_learner_ids(request):
         forget_learner(request, response, user_id)

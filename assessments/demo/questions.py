@@ -2,6 +2,7 @@
 """Demo questions for "founding-a-cooperative": Arabic source, French, Darija, Tachelhit, Tarifit.
 
 The Amazigh texts are short working translations for the demo; translators should review them.
+Tarifit is written in Latin letters, the script most of its readers read (decision 0043).
 """
 
 LANGUAGES = ("ar", "fr", "ary", "shi", "rif")
@@ -15,7 +16,7 @@ QUESTIONS = [
             "fr": "Où la coopérative ouvre-t-elle son compte ?",
             "ary": "فين كتحل التعاونية الحساب ديالها؟",
             "shi": "ⵎⴰⵏⵉ ⵙ ⵜⵔⵥⵎ ⵜⴰⵎⵢⴰⵡⴰⵙⵜ ⴰⵎⵉⴹⴰⵏ ⵏⵏⵙ?",
-            "rif": "ⵎⴰⵏⵉ ⴷ ⵜⵜⵔⵣⵎ ⵜⴰⵎⵢⴰⵡⴰⵙⵜ ⴰⵎⵉⴹⴰⵏ ⵏⵏⵙ?",
+            "rif": "Mani d ttrzm tamyawast amiḍan nns?",
         },
         "explanation": {
             "ar": "يُفتح الحساب في بنك، ويُودع فيه رأس المال.",
@@ -29,7 +30,7 @@ QUESTIONS = [
                     "fr": "Les membres",
                     "ary": "الأعضاء",
                     "shi": "ⵉⵎⴷⵓⴽⴰⵍ",
-                    "rif": "ⵉⵎⴷⴷⵓⴽⴰⵍ",
+                    "rif": "Imddukal",
                 },
                 "feedback": {
                     "ar": "الأعضاء يضعون المال، لكن الحساب يُفتح في البنك.",
@@ -44,7 +45,7 @@ QUESTIONS = [
                     "fr": "La banque",
                     "ary": "البنكة",
                     "shi": "ⴱⴰⵏⴽ",
-                    "rif": "ⴱⴰⵏⴽ",
+                    "rif": "Bank",
                 },
                 "feedback": {"ar": "صحيح: البنك.", "fr": "Oui : la banque."},
             },
@@ -55,7 +56,7 @@ QUESTIONS = [
                     "fr": "Le tribunal",
                     "ary": "المحكمة",
                     "shi": "ⴰⵙⵇⵇⵉⵎ",
-                    "rif": "ⴰⵙⵇⵇⵉⵎ",
+                    "rif": "Asqqim",
                 },
                 "feedback": {
                     "ar": "المحكمة تسجل التعاونية، ولا تفتح الحساب.",
@@ -73,7 +74,7 @@ QUESTIONS = [
             "fr": "Le capital d'une coopérative est d'au moins 1 000 dirhams.",
             "ary": "الراسمال ديال التعاونية 1000 درهم على الأقل.",
             "shi": "ⴰⵙⵎⵎⴰⵍ ⵏ ⵜⴰⵎⵢⴰⵡⴰⵙⵜ 1000 ⴷⵔⵀⵎ ⵖ ⵓⵎⵥⵥⵉ.",
-            "rif": "ⴰⵙⵎⵎⴰⵍ ⵏ ⵜⴰⵎⵢⴰⵡⴰⵙⵜ 1000 ⴷⵔⵀⵎ ⴷⴳ ⵓⵎⵥⵥⵉ.",
+            "rif": "Asmmal n tamyawast 1000 drhm dg umẓẓi.",
         },
         "explanation": {
             "ar": "الحد الأدنى 1000 درهم، وكل حصة 100 درهم على الأقل.",
@@ -88,7 +89,7 @@ QUESTIONS = [
             "fr": "Qui délivre le certificat de nom ?",
             "ary": "شكون كيعطي شهادة السمية؟",
             "shi": "ⵎⴰ ⵉⵜⵜⴰⴽⵔⵏ ⴰⵙⵖⵉⵡⵙ ⵏ ⵉⵙⵎ?",
-            "rif": "ⵎⴰ ⵉⵜⵜⴰⴽⴽⴰⵏ ⴰⵙⵖⵉⵡⵙ ⵏ ⵢⵉⵙⵎ?",
+            "rif": "Ma ittakkan asɣiws n yism?",
         },
         "choices": [
             {
@@ -107,7 +108,7 @@ QUESTIONS = [
                     "fr": "La banque",
                     "ary": "البنكة",
                     "shi": "ⴱⴰⵏⴽ",
-                    "rif": "ⴱⴰⵏⴽ",
+                    "rif": "Bank",
                 }
             },
             {
@@ -116,7 +117,7 @@ QUESTIONS = [
                     "fr": "La commune",
                     "ary": "الجماعة",
                     "shi": "ⵜⴰⴳⵔⴰⵡⵜ",
-                    "rif": "ⵜⴰⴳⵔⴰⵡⵜ",
+                    "rif": "Tagrawt",
                 }
             },
         ],
@@ -129,7 +130,7 @@ QUESTIONS = [
             "fr": "Quels documents les fondateurs signent-ils à l'assemblée constitutive ?",
             "ary": "شنو هوما الوراق اللي كيسنيو المؤسسين فالجمع العام التأسيسي؟",
             "shi": "ⵎⴰⵏ ⵜⵉⵙⵏⴰⴷ ⴰ ⵙⵙⵏⴰⵍⵏ ⵉⵎⵙⵙⵏⵜⵉⵢⵏ?",
-            "rif": "ⵎⴰⵏ ⵜⵉⵙⵏⴰⴷ ⵉ ⵙⵙⵏⴰⵍⵏ ⵉⵎⵙⵙⵏⵜⵉⵢⵏ?",
+            "rif": "Man tisnad i ssnaln imssntiyn?",
         },
         "choices": [
             {
@@ -139,7 +140,7 @@ QUESTIONS = [
                     "fr": "Les statuts",
                     "ary": "القانون الأساسي",
                     "shi": "ⴰⵏⵥⵉⴹ",
-                    "rif": "ⴰⵏⵥⵉⴹ",
+                    "rif": "Anẓiḍ",
                 },
             },
             {
@@ -149,7 +150,7 @@ QUESTIONS = [
                     "fr": "Le procès-verbal de l'assemblée",
                     "ary": "المحضر ديال الجمع العام",
                     "shi": "ⴰⵎⵙⴰⴳⴰⵍ",
-                    "rif": "ⴰⵎⵙⴰⴳⴰⵍ",
+                    "rif": "Amsagal",
                 },
             },
             {
@@ -158,7 +159,7 @@ QUESTIONS = [
                     "fr": "Un contrat de vente des produits",
                     "ary": "عقد ديال البيع",
                     "shi": "ⴰⵎⵙⴰⵙⴰ ⵏ ⵓⵙⵏⵥⵉ",
-                    "rif": "ⴰⵎⵙⴰⵙⴰ ⵏ ⵓⵙⵏⵥⵉ",
+                    "rif": "Amsasa n usnẓi",
                 }
             },
         ],
@@ -171,7 +172,7 @@ QUESTIONS = [
             "fr": "Mettez les étapes dans l'ordre.",
             "ary": "رتب الخطوات من الأولى للأخيرة.",
             "shi": "ⵙⵎⵙⴰⴹⴼⵔ ⵜⵉⵙⵓⵔⵉⴼⵉⵏ.",
-            "rif": "ⵙⵎⵙⴰⴹⴼⴰⵔ ⵜⵉⵙⵓⵔⵉⴼⵉⵏ.",
+            "rif": "Smsaḍfar tisurifin.",
         },
         "choices": [
             {
@@ -180,7 +181,7 @@ QUESTIONS = [
                     "fr": "Certificat de nom",
                     "ary": "شهادة السمية",
                     "shi": "ⴰⵙⵖⵉⵡⵙ ⵏ ⵉⵙⵎ",
-                    "rif": "ⴰⵙⵖⵉⵡⵙ ⵏ ⵢⵉⵙⵎ",
+                    "rif": "Asɣiws n yism",
                 }
             },
             {
@@ -189,7 +190,7 @@ QUESTIONS = [
                     "fr": "Statuts",
                     "ary": "القانون الأساسي",
                     "shi": "ⴰⵏⵥⵉⴹ",
-                    "rif": "ⴰⵏⵥⵉⴹ",
+                    "rif": "Anẓiḍ",
                 }
             },
             {
@@ -198,7 +199,7 @@ QUESTIONS = [
                     "fr": "Compte bancaire",
                     "ary": "الحساب فالبنكة",
                     "shi": "ⴰⵎⵉⴹⴰⵏ",
-                    "rif": "ⴰⵎⵉⴹⴰⵏ",
+                    "rif": "Amiḍan",
                 }
             },
             {
@@ -207,7 +208,7 @@ QUESTIONS = [
                     "fr": "Immatriculation au tribunal",
                     "ary": "التسجيل فالمحكمة",
                     "shi": "ⴰⵣⵎⵎⴻⵎ",
-                    "rif": "ⴰⵣⵎⵎⴻⵎ",
+                    "rif": "Azmmem",
                 }
             },
         ],
@@ -221,7 +222,7 @@ QUESTIONS = [
             "fr": "7 membres achètent chacun une part de 200 dirhams. Quel est le capital en dirhams ?",
             "ary": "7 ديال الأعضاء، كل واحد شرا حصة ب 200 درهم. شحال الراسمال بالدرهم؟",
             "shi": "7 ⵉⵎⴷⵓⴽⴰⵍ, ⵢⴰⵏ ⵢⴰⵏ ⵉⵙⵖⴰ ⵜⴰⴳⵣⵣⵓⵎⵜ ⵙ 200 ⴷⵔⵀⵎ. ⵎⵏⵛⴽ ⴰⵙⵎⵎⴰⵍ?",
-            "rif": "7 ⵉⵎⴷⴷⵓⴽⴰⵍ, ⵢⵉⵡⵏ ⵢⵉⵡⵏ ⵉⵙⵖⴰ ⵜⴰⴳⵣⵣⵓⵎⵜ ⵙ 200 ⴷⵔⵀⵎ. ⵎⵏⵛⵃⴰⵍ ⴰⵙⵎⵎⴰⵍ?",
+            "rif": "7 imddukal, yiwn yiwn isɣa tagzzumt s 200 drhm. mncḥal asmmal?",
         },
         "explanation": {"ar": "7 × 200 = 1400 درهم.", "fr": "7 × 200 = 1 400 dirhams."},
     },
@@ -233,7 +234,7 @@ QUESTIONS = [
             "fr": "Quelle image montre ce que chaque membre apporte (les parts) ?",
             "ary": "شمن تصويرة كتبين شنو كيخلص كل عضو (الحصص)؟",
             "shi": "ⵎⴰⵜⵜⴰ ⵜⴰⵡⵍⴰⴼⵜ ⵉⵙⴽⴰⵏⵏ ⵜⵉⴳⵣⵣⵓⵎⵉⵏ?",
-            "rif": "ⵎⴰⵜⵜⴰ ⵜⴰⵡⵍⴰⴼⵜ ⵉ ⵢⵙⴽⴰⵏⴰⵢⵏ ⵜⵉⴳⵣⵣⵓⵎⵉⵏ?",
+            "rif": "Matta tawlaft i yskanayn tigzzumin?",
         },
         "explanation": {
             "ar": "كل عضو يشتري حصة أو أكثر، 100 درهم على الأقل للحصة.",
@@ -247,7 +248,7 @@ QUESTIONS = [
                     "fr": "Un local",
                     "ary": "محل",
                     "shi": "ⴰⵙⵎⵙⵙⴰⵔ",
-                    "rif": "ⴰⵙⵎⵙⵙⴰⵔ",
+                    "rif": "Asmssar",
                 },
             },
             {
@@ -258,7 +259,7 @@ QUESTIONS = [
                     "fr": "L'argent",
                     "ary": "الفلوس",
                     "shi": "ⵉⴷⵔⵉⵎⵏ",
-                    "rif": "ⵉⴷⵔⵉⵎⵏ",
+                    "rif": "Idrimn",
                 },
             },
             {
@@ -268,7 +269,7 @@ QUESTIONS = [
                     "fr": "Un document",
                     "ary": "ورقة",
                     "shi": "ⵜⴰⵙⵏⴰⴷⵜ",
-                    "rif": "ⵜⴰⵙⵏⴰⴷⵜ",
+                    "rif": "Tasnadt",
                 },
             },
         ],
@@ -282,7 +283,7 @@ QUESTIONS = [
             "fr": "Une seule personne peut fonder une coopérative.",
             "ary": "واحد بوحدو يقدر يأسس تعاونية.",
             "shi": "ⵢⴰⵏ ⵓⴼⴳⴰⵏ ⵉⵥⴹⴰⵕ ⴰⴷ ⵉⵙⴱⴷⴷ ⵜⴰⵎⵢⴰⵡⴰⵙⵜ.",
-            "rif": "ⵢⵉⵡⵏ ⵓⴼⴳⴰⵏ ⵉⵣⵎⵔ ⴰⴷ ⵢⵙⴱⴷⴷ ⵜⴰⵎⵢⴰⵡⴰⵙⵜ.",
+            "rif": "Yiwn ufgan izmr ad ysbdd tamyawast.",
         },
         "explanation": {
             "ar": "تحتاج التعاونية إلى عدة مؤسسين.",
@@ -297,7 +298,7 @@ QUESTIONS = [
             "fr": "Où la coopérative est-elle inscrite au registre local ?",
             "ary": "فين كتسجل التعاونية فالسجل المحلي؟",
             "shi": "ⵎⴰⵏⵉ ⴰⴷ ⵜⵜⵓⵣⵎⵎⴻⵎ ⵜⴰⵎⵢⴰⵡⴰⵙⵜ?",
-            "rif": "ⵎⴰⵏⵉ ⴰⴷ ⵜⵜⵡⴰⵣⵎⵎⴻⵎ ⵜⴰⵎⵢⴰⵡⴰⵙⵜ?",
+            "rif": "Mani ad ttwazmmem tamyawast?",
         },
         "choices": [
             {
@@ -306,7 +307,7 @@ QUESTIONS = [
                     "fr": "À la banque",
                     "ary": "فالبنكة",
                     "shi": "ⴳ ⴱⴰⵏⴽ",
-                    "rif": "ⴷⴳ ⴱⴰⵏⴽ",
+                    "rif": "Dg bank",
                 }
             },
             {
@@ -316,7 +317,7 @@ QUESTIONS = [
                     "fr": "Au tribunal de première instance",
                     "ary": "فالمحكمة الابتدائية",
                     "shi": "ⴳ ⵓⵙⵇⵇⵉⵎ",
-                    "rif": "ⴷⴳ ⵓⵙⵇⵇⵉⵎ",
+                    "rif": "Dg usqqim",
                 },
             },
             {
@@ -325,7 +326,7 @@ QUESTIONS = [
                     "fr": "À l'école",
                     "ary": "فالمدرسة",
                     "shi": "ⴳ ⵜⵉⵏⵎⵍ",
-                    "rif": "ⴷⴳ ⵜⵉⵏⵎⵍ",
+                    "rif": "Dg tinml",
                 }
             },
         ],
