@@ -46,6 +46,8 @@ DEFAULTS: dict[str, object] = {
             "maxrate_kbps": 90,
             "audio_kbps": 20,
             "preset": "slow",
+            # slow's adaptive B-frames, look-ahead and 5 references cost CPU for 1 % of bits.
+            "x264_params": "b-adapt=1:rc-lookahead=30:ref=3",
         },
         # From 360p up the sound has bits to spare: the fast AAC coder (a third of the CPU).
         {
@@ -73,6 +75,8 @@ DEFAULTS: dict[str, object] = {
             "maxrate_kbps": 1500,
             "audio_kbps": 48,
             "preset": "superfast",
+            # Fixed B-frames: about 1.5 CPU seconds per minute less, same bits and SSIM (0045).
+            "x264_params": "b-adapt=0",
             "aac_coder": "fast",
         },
     ],
