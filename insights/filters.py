@@ -19,7 +19,10 @@ GENDERS = [
     ("woman", pgettext_lazy("statistics", "Women")),
     ("man", pgettext_lazy("statistics", "Men")),
 ]
-AGE_BANDS = [("young", _("Young")), ("older", _("Older"))]
+AGE_BANDS = [
+    ("young", pgettext_lazy("age band", "Young")),
+    ("older", pgettext_lazy("age band", "Older")),
+]
 BREAKDOWNS = [
     ("region", _("Region")),
     ("province", _("Province")),
