@@ -103,8 +103,6 @@ def media_served(settings):
 def fresh_page_cache():
     """Each test starts a new content generation: pages cached by an earlier test (whose rows
     were rolled back) are never served to this one (docs/decisions/0040)."""
-    from django.core.cache import cache
+    from courses.page_cache import reset
 
-    from courses.page_cache import GENERATION_KEY
-
-    cache.delete(GENERATION_KEY)
+    reset()

@@ -22,7 +22,7 @@ from typing import Any
 from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import translation
 from django.utils.cache import patch_cache_control
 from wagtail.models import Page, Site
@@ -62,7 +62,14 @@ def per_request(name: tuple, compute: Callable[[], Any]) -> Any:
 def generation() -> str:
     """The current content generation, with the release (a deploy starts afresh) and the
     version of the reviewers' interface-string corrections (they change the words of pages).
-    Read from the cache once per request."""
+    Read from the cache once per request.
+
+    Inside a transaction that changed content, a throwaway token: what this connection reads
+    then may be rolled back, so nothing it builds is kept for others."""
+    if getattr(_request, "uncommitted", False):
+        if connection.in_atomic_block:
+            return f"uncommitted:{uuid.uuid4().hex}"
+        _request.uncommitted = False  # the transaction ended (a commit clears it itself)
     if getattr(_request, "generation", None) is None:
         _request.generation = _read_generation()
     return _request.generation
@@ -83,7 +90,21 @@ def content_changed() -> None:
     """Start a new generation now, and again once the transaction commits (a request that read
     the old rows in between must not keep them under the new generation)."""
     _new_generation()
-    transaction.on_commit(_new_generation)
+    if connection.in_atomic_block:
+        _request.uncommitted = True
+    transaction.on_commit(_committed)
+
+
+def reset() -> None:
+    """Forget everything kept (a new generation) and this thread's state: for tests."""
+    cache.delete(GENERATION_KEY)
+    _request.uncommitted = False
+    _request.generation = None
+
+
+def _committed() -> None:
+    _request.uncommitted = False
+    _new_generation()
 
 
 def _new_generation() -> None:

@@ -192,3 +192,23 @@ def test_nothing_is_purged_without_a_cdn(settings, django_capture_on_commit_call
     lesson = real_translations(FALLBACK)[0]
     with django_capture_on_commit_callbacks(execute=True):
         publish_title(lesson, f"{lesson.title} (2)")  # no error, nothing to call
+
+
+class _RolledBack(Exception):  # noqa: N818
+    pass
+
+
+def test_a_change_rolled_back_is_never_served(client):
+    from django.db import transaction
+
+    client.get(f"/ar/{LESSON}")
+    lesson = real_translations(LESSON)[0]
+    try:
+        with transaction.atomic():
+            publish_title(Page.objects.get(pk=lesson.pk).specific, "NEW-rolled-back")
+            assert "NEW-rolled-back" in client.get(f"/ar/{LESSON}").content.decode()
+            raise _RolledBack
+    except _RolledBack:
+        pass
+    for _ in range(2):
+        assert "NEW-rolled-back" not in client.get(f"/ar/{LESSON}").content.decode()
