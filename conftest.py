@@ -97,3 +97,12 @@ def media_served(settings):
     settings.SERVE_MEDIA = False
     importlib.reload(academy.urls)
     clear_url_caches()
+
+
+@pytest.fixture(autouse=True)
+def fresh_page_cache():
+    """Each test starts a new content generation: pages cached by an earlier test (whose rows
+    were rolled back) are never served to this one (docs/decisions/0040)."""
+    from courses.page_cache import reset
+
+    reset()

@@ -2,12 +2,14 @@ from collections.abc import Callable
 
 from csp.middleware import CSPMiddleware, PolicyParts
 from django.conf import settings
+from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.translation import get_language, get_language_from_path
 
 from core import reading
+from courses.api import page_cache_key, page_cache_timeout
 
 
 class LocaleMiddleware(DjangoLocaleMiddleware):
@@ -26,6 +28,63 @@ class LocaleMiddleware(DjangoLocaleMiddleware):
         return super().process_response(request, response)
 
 
+class SharedPageCacheMiddleware:
+    """A visitor's learner page, kept until the next publish (docs/decisions/0040).
+
+    Only responses a view marked as the same for every visitor (``response.shared``, set by
+    ``courses`` on a learner page for a visitor who is not signed in) are kept, under the
+    current content generation, the host and the full path (the language is its prefix). They
+    are served again to requests without a session or messages cookie, before the session, the
+    page tree or the templates are touched: no query at all. Such a response varies on no
+    cookie: ``Vary: Cookie`` is removed (a CDN must pass requests with a session cookie through,
+    see docs/operations.md). With Redis down every lookup is a miss: the page is built as usual.
+    """
+
+    PERSONAL_COOKIES = (settings.SESSION_COOKIE_NAME, "messages")
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        key = self._key(request)
+        if key is not None and (kept := cache.get(key)) is not None:
+            return self._rebuild(kept)
+        response = self.get_response(request)
+        if getattr(response, "shared", False):
+            self._unvary_cookie(response)
+            if key is not None and response.status_code == 200 and not response.cookies:
+                cache.set(key, self._keep(response), page_cache_timeout())
+        return response
+
+    def _key(self, request: HttpRequest) -> str | None:
+        if request.method not in ("GET", "HEAD"):
+            return None
+        if any(name in request.COOKIES for name in self.PERSONAL_COOKIES):
+            return None
+        return page_cache_key("pages:response", request.get_host(), request.get_full_path())
+
+    @staticmethod
+    def _keep(response: HttpResponse) -> tuple:
+        return response.status_code, list(response.items()), response.content
+
+    @staticmethod
+    def _rebuild(kept: tuple) -> HttpResponse:
+        status, headers, content = kept
+        response = HttpResponse(content, status=status)
+        for name, value in headers:
+            response[name] = value
+        return response
+
+    @staticmethod
+    def _unvary_cookie(response: HttpResponse) -> None:
+        vary = [v.strip() for v in response.get("Vary", "").split(",") if v.strip()]
+        kept = [v for v in vary if v.lower() != "cookie"]
+        if kept:
+            response["Vary"] = ", ".join(kept)
+        elif "Vary" in response:
+            del response["Vary"]
+
+
 class RememberLanguageMiddleware:
     """Remember the language of the last page read, so `/` can go straight back to it."""
 
@@ -36,6 +95,8 @@ class RememberLanguageMiddleware:
         response = self.get_response(request)
         language = get_language_from_path(request.path_info)
         remembered = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
+        if getattr(response, "shared", False):
+            return response  # the same for every visitor: no cookie (offline.js remembers it)
         if language and language != remembered and response.status_code == 200:
             response.set_cookie(
                 settings.LANGUAGE_COOKIE_NAME,

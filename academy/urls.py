@@ -9,7 +9,7 @@ from academy.views import auth, learner, members, offline, shell
 from assessments.api import learner_urlpatterns as assessments_urlpatterns
 from assessments.api import public_urlpatterns as assessments_public_urlpatterns
 from core.media import serve_upload
-from courses.api import api_urlpatterns, learner_urlpatterns
+from courses.api import api_urlpatterns, learner_urlpatterns, page_urlpatterns
 
 urlpatterns = [
     path("", shell.language_chooser, name="language_chooser"),
@@ -60,6 +60,7 @@ urlpatterns += i18n_patterns(
     path("", include("project_bank.urls")),
     path("", include("registry_link.urls")),
     path("", include("marketplace.urls")),
+    path("", include(page_urlpatterns)),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

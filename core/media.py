@@ -17,6 +17,12 @@ INLINE_TYPES = {
 }
 NEVER_INLINE = {"image/svg+xml"}  # an SVG runs scripts
 
+# HLS (docs/decisions/0040): a segment's name is written once per rendition and never changes,
+# so browsers and CDNs keep it for a year; a playlist may be rewritten (a rung added): briefly.
+HLS_SEGMENT_SUFFIXES = (".m4s", ".ts", ".mp4", ".aac")
+SEGMENT_CACHE = "public, max-age=31536000, immutable"
+PLAYLIST_CACHE = "public, max-age=60, s-maxage=300"
+
 
 def is_inline_type(content_type: str) -> bool:
     """Whether a user's file of this type may be shown in the browser."""
@@ -33,4 +39,15 @@ def serve_upload(request: HttpRequest, path: str, document_root: str):
         response["Content-Type"] = "application/octet-stream"
         response["Content-Disposition"] = "attachment"
     response["X-Content-Type-Options"] = "nosniff"
+    if response.status_code == 200 and (cache_control := hls_cache_control(path)):
+        response["Cache-Control"] = cache_control
     return response
+
+
+def hls_cache_control(path: str) -> str | None:
+    """How long a shared cache may keep a file of an HLS rendition (None: not one)."""
+    if "/hls/" not in f"/{path}":
+        return None
+    if path.endswith(".m3u8"):
+        return PLAYLIST_CACHE
+    return SEGMENT_CACHE if path.endswith(HLS_SEGMENT_SUFFIXES) else None

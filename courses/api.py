@@ -16,11 +16,13 @@ from .learning import (
 )
 from .models import Cohort, CohortInvitation, Enrolment, LessonPage, LessonProgress
 from .offline import Saveable, content_versions, learner_tag, saveable
+from .page_cache import key as page_cache_key
+from .page_cache import timeout as page_cache_timeout
 from .panels import register_cohort_panel, register_completion_panel, register_page_panel
 from .progress import course_completion_check, lesson_mark_done
 from .selectors import Entry, entries
 from .signals import cohort_invited, course_completed
-from .urls import api_urlpatterns, learner_urlpatterns
+from .urls import api_urlpatterns, learner_urlpatterns, page_urlpatterns
 
 __all__ = [
     "Cohort",
@@ -49,6 +51,9 @@ __all__ = [
     "lesson_mark_done",
     "load_demo_academy",
     "load_demo_narration",
+    "page_cache_key",
+    "page_cache_timeout",
+    "page_urlpatterns",
     "register_cohort_panel",
     "register_completion_panel",
     "register_module_step",

@@ -12,6 +12,7 @@ from wagtail.models import Page
 
 from .completion import original_courses, required_lesson_keys
 from .models import Enrolment, LessonProgress
+from .page_cache import per_request, remember_many
 from .selectors import Entry, entries
 
 
@@ -104,29 +105,82 @@ def _next_lesson(order: list[UUID], progress: dict[UUID, LessonProgress]) -> tup
     return order[0], 0.0
 
 
+@dataclass(frozen=True)
+class CourseShape:
+    """What a course is for a reader of one language, the same for every learner: cached until
+    the next publish (docs/decisions/0040)."""
+
+    entry: Entry | None  # the course in her tree, with the content she reads
+    lessons: list[UUID]  # its required lessons, in course order
+    lesson_pages: dict[UUID, Page]  # those lessons in her tree (for "continue")
+
+
+def _course_shapes_build(keys: list[UUID], language_code: str) -> dict[UUID, CourseShape]:
+    lessons = required_lesson_keys(list(original_courses(keys).values()))
+    reader_pages = _pages_in(language_code, keys)
+    resolved = {
+        entry.page.translation_key: entry for entry in entries(reader_pages.values(), language_code)
+    }
+    lesson_pages = _pages_in(language_code, [key for order in lessons.values() for key in order])
+    return {
+        key: CourseShape(
+            entry=resolved.get(key),
+            lessons=lessons.get(key, []),
+            lesson_pages={k: lesson_pages[k] for k in lessons.get(key, []) if k in lesson_pages},
+        )
+        for key in keys
+    }
+
+
+def course_shapes(keys: list[UUID], language_code: str) -> dict[UUID, CourseShape]:
+    """The shape of each course of ``keys`` for ``language_code``: from the cache in one round
+    trip, the missing ones built together in a fixed number of queries."""
+    return remember_many(
+        "course_shape",
+        language_code,
+        keys,
+        lambda missing: _course_shapes_build(missing, language_code),
+    )
+
+
 def learner_courses(learner, language_code: str, course_keys=None) -> list[CourseProgress]:
     """Her enrolled courses (or those of ``course_keys``) with progress and where to continue,
-    in her language."""
+    in her language. All her courses are read once per request (several parts of a page ask)."""
+    if course_keys is not None:
+        return _learner_courses(learner, language_code, course_keys)
+    return per_request(
+        ("learner_courses", learner.pk, language_code),
+        lambda: _learner_courses(learner, language_code, None),
+    )
+
+
+def _learner_courses(learner, language_code: str, course_keys) -> list[CourseProgress]:
     enrolments = Enrolment.objects.filter(learner=learner).order_by("-enrolled_at")
     if course_keys is not None:
         enrolments = enrolments.filter(course_key__in=list(course_keys))
     enrolments = list(enrolments)
     keys = [enrolment.course_key for enrolment in enrolments]
-    lessons = required_lesson_keys(list(original_courses(keys).values()))
-    progress = {
-        item.lesson_key: item
-        for item in LessonProgress.objects.filter(learner=learner, course_key__in=keys)
-    }
-    reader_pages = _pages_in(language_code, keys)
-    resolved = {
-        entry.page.translation_key: entry for entry in entries(reader_pages.values(), language_code)
-    }
+    shapes = course_shapes(keys, language_code) if keys else {}
+    lessons = {key: shape.lessons for key, shape in shapes.items() if shape.lessons}
+    resolved = {key: shape.entry for key, shape in shapes.items() if shape.entry is not None}
+    progress = (
+        {
+            item.lesson_key: item
+            for item in LessonProgress.objects.filter(learner=learner, course_key__in=keys)
+        }
+        if keys
+        else {}
+    )
     targets = {}
     for key in keys:
         order = lessons.get(key, [])
         if order:
             targets[key] = _next_lesson(order, {k: progress[k] for k in order if k in progress})
-    target_pages = _pages_in(language_code, [lesson for lesson, _position in targets.values()])
+    target_pages = {
+        lesson: shapes[key].lesson_pages[lesson]
+        for key, (lesson, _position) in targets.items()
+        if lesson in shapes[key].lesson_pages
+    }
     lessons_finished = [
         enrolment.course_key
         for enrolment in enrolments

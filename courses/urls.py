@@ -1,6 +1,7 @@
-from django.urls import path
+from django.urls import path, re_path
+from wagtail.urls import serve_pattern
 
-from . import cohort_views, learner_views, trainer_views
+from . import cohort_views, learner_views, page_views, trainer_views
 
 # Under the language prefix.
 learner_urlpatterns = [
@@ -16,3 +17,6 @@ learner_urlpatterns = [
 api_urlpatterns = [
     path("progress/", learner_views.progress, name="progress"),
 ]
+
+# Under the language prefix, just before Wagtail's own catch-all (same pattern, same pages).
+page_urlpatterns = [re_path(serve_pattern, page_views.serve, name="learner_page")]

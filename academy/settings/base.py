@@ -65,6 +65,7 @@ MIDDLEWARE = [
     "academy.middleware.ContentSecurityPolicyMiddleware",
     "django.middleware.gzip.GZipMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
+    "academy.middleware.SharedPageCacheMiddleware",  # before anything reads the session
     "django.contrib.sessions.middleware.SessionMiddleware",
     "academy.middleware.LocaleMiddleware",
     "academy.middleware.RememberLanguageMiddleware",
@@ -157,6 +158,26 @@ if REDIS_URL:
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Learner pages (docs/decisions/0040): what changes only on publish is cached until the next
+# publish (at most PAGE_CACHE_SECONDS; RELEASE names the deployed code, so a deploy starts
+# afresh). A visitor's page may be kept by a browser for LEARNER_PAGE_MAX_AGE seconds and by a
+# CDN for LEARNER_PAGE_S_MAXAGE (purged on publish when FRONTEND_CACHE_PURGE_URL names the CDN's
+# purge endpoint: Wagtail's frontend cache invalidation, HTTP PURGE requests).
+PAGE_CACHE_SECONDS = int(env.get("PAGE_CACHE_SECONDS", "3600"))
+PAGE_CACHE_RELEASE = env.get("RELEASE", "")
+LEARNER_PAGE_MAX_AGE = int(env.get("LEARNER_PAGE_MAX_AGE", "0"))
+LEARNER_PAGE_S_MAXAGE = int(env.get("LEARNER_PAGE_S_MAXAGE", "600"))
+WAGTAILFRONTENDCACHE = (
+    {
+        "default": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": env.get("FRONTEND_CACHE_PURGE_URL"),
+        }
+    }
+    if env.get("FRONTEND_CACHE_PURGE_URL")
+    else {}
+)
 
 # Languages: everything comes from the registry in core.languages.
 LANGUAGE_CODE = languages.DEFAULT_LANGUAGE

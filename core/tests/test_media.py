@@ -41,3 +41,17 @@ def test_sound_video_and_subtitles_are_served_inline_with_nosniff(client, media_
         assert response["Content-Type"].startswith(expected)
         assert not response.get("Content-Disposition", "").startswith("attachment")
         assert response["X-Content-Type-Options"] == "nosniff"
+
+
+def test_hls_segments_are_kept_for_a_year_and_playlists_briefly(client, media_served, stored):
+    """A CDN or a phone keeps each segment (never rewritten under its name) and refreshes the
+    playlist within a minute (decision 0040)."""
+    segment = client.get(f"/media/{stored('tests/asset/hls/240p/segment_00001.m4s', b'x')}")
+    init = client.get(f"/media/{stored('tests/asset/hls/240p/init.mp4', b'x')}")
+    playlist = client.get(f"/media/{stored('tests/asset/hls/240p/index.m3u8', b'#EXTM3U')}")
+    for response in (segment, init):
+        assert response["Cache-Control"] == "public, max-age=31536000, immutable"
+    assert playlist["Cache-Control"].startswith("public, max-age=60")
+    assert "s-maxage=" in playlist["Cache-Control"]
+    other = client.get(f"/media/{stored('tests/voice.m4a', b'x')}")
+    assert "immutable" not in other.get("Cache-Control", "")

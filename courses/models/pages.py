@@ -1,9 +1,11 @@
 """The course tree: CourseIndexPage → CoursePage → ModulePage → LessonPage."""
 
 from dataclasses import replace
+from uuid import UUID, uuid4
 
 from django.db import models
 from django.utils.cache import add_never_cache_headers
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -19,8 +21,29 @@ from core.content import Resolved, readable, resolve
 from core.languages import django_languages, get_language
 
 from ..blocks import LessonBodyBlock
+from ..page_cache import fragment_key, remember, shared_response
 from ..panels import page_panels
 from ..selectors import course_outline, lesson_context, lesson_list, lesson_narration
+
+
+class Around:
+    """The module, course and neighbours of a lesson, read only if a template asks for them
+    (a cached fragment does not)."""
+
+    def __init__(self, compute) -> None:
+        self._compute = compute
+        self._values: dict | None = None
+
+    def __getitem__(self, name: str):
+        if self._values is None:
+            self._values = self._compute()
+        return self._values[name]
+
+
+def _last_of(around: Around) -> str:
+    """The translation key of the lesson's module if the lesson is its last, else "" (cached:
+    ``remember`` computes a ``None`` again each time)."""
+    return "" if around["next_lesson"] else str(around["module_entry"].page.translation_key)
 
 
 class LearnerPage(Page):
@@ -44,15 +67,26 @@ class LearnerPage(Page):
             return RouteResult(self)
         return super().route(request, path_components)
 
+    def get_view_restrictions(self):
+        """While serving a URL routed from the cache, the restrictions read with the route."""
+        restrictions = getattr(self, "serving_restrictions", None)
+        return super().get_view_restrictions() if restrictions is None else restrictions
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        if getattr(request, "is_preview", False):  # the editor's own words, draft included
+        request_is_preview = getattr(request, "is_preview", False)
+        if request_is_preview:  # the editor's own words, draft included
             language = get_language(self.locale.language_code)
             context["resolved"] = Resolved(content=self, requested=language, shown=language)
+            context["page_language"] = language
         else:
-            context["resolved"] = resolve(self, self.locale.language_code)
-        context["content"] = context["resolved"].content
-        context["page_language"] = context["resolved"].shown
+            # Read only where a fragment is not in the cache (docs/decisions/0040).
+            context["resolved"] = SimpleLazyObject(lambda: resolve(self, self.locale.language_code))
+            context["page_language"] = get_language(
+                remember("shown", (self.pk,), lambda: context["resolved"].shown.code)
+            )
+        context["content"] = SimpleLazyObject(lambda: context["resolved"].content)
+        context["fragment"] = uuid4().hex if request_is_preview else fragment_key(self)
         return context
 
     def serve(self, request, *args, **kwargs):
@@ -61,6 +95,8 @@ class LearnerPage(Page):
         if request.user.is_authenticated:
             # A shared phone: the next learner must not find this one's page in the cache.
             add_never_cache_headers(response)
+        elif not getattr(request, "is_preview", False):
+            shared_response(response)
         return response
 
 
@@ -78,7 +114,11 @@ class CourseIndexPage(LearnerPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["courses"] = lesson_list(readable(self.get_children().type(CoursePage)), self)
+        context["courses"] = remember(
+            "catalogue",
+            (self.pk,),
+            lambda: lesson_list(readable(self.get_children().type(CoursePage)), self),
+        )
         if request.user.is_authenticated:
             from ..learning import latest_resume, learner_courses  # they read these models
 
@@ -144,7 +184,7 @@ class CoursePage(LearnerPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        outline = course_outline(self)
+        outline = remember("outline", (self.pk,), lambda: course_outline(self))
         panels = page_panels(request, [self, *(module.entry.page for module in outline)])
         context["outline"] = [
             replace(module, panels=panels[module.entry.page.translation_key]) for module in outline
@@ -184,6 +224,9 @@ class ModulePage(LearnerPage):
         context["done_keys"] = done_lesson_keys(request.user, keys)
         context["page_panels"] = page_panels(request, [self])[self.translation_key]
         return context
+
+
+PERSONAL_BLOCKS = frozenset({"quiz"})
 
 
 class LessonPage(LearnerPage):
@@ -235,16 +278,26 @@ class LessonPage(LearnerPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context.update(lesson_context(self))
+        context["around"] = Around(lambda: lesson_context(self))
+        # A block that shows the reader's own answers (a practice quiz) is rendered each time.
+        context["personal_body"] = request.user.is_authenticated and remember(
+            "personal_body", (self.pk,), lambda: self._has_personal_blocks(context["content"])
+        )
         from ..learning import lesson_progress, module_step_after  # learning reads these models
 
         context["lesson_state"] = lesson_progress(request.user, self.translation_key)
-        context["narration"] = lesson_narration(self, self.locale.language_code)
-        if context["next_lesson"] is None:
-            context["module_step"] = module_step_after(
-                request.user, context["module_entry"].page.translation_key
-            )
+        language = self.locale.language_code
+        context["narration"] = remember(
+            "narration", (self.pk, language), lambda: lesson_narration(self, language)
+        )
+        last_of_module = remember("last_of_module", (self.pk,), lambda: _last_of(context["around"]))
+        if last_of_module:
+            context["module_step"] = module_step_after(request.user, UUID(last_of_module))
         context["just_done"] = request.GET.get("done") == "1" and (
             getattr(context["lesson_state"], "status", "") == "done"
         )
         return context
+
+    @staticmethod
+    def _has_personal_blocks(content) -> bool:
+        return any(block.block_type in PERSONAL_BLOCKS for block in content.body)

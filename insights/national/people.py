@@ -111,6 +111,7 @@ def _user_columns(seed: int) -> dict[str, str]:
         "birth_year": f"(CASE WHEN {young} THEN {born_young} ELSE {born_older} END)::smallint",
         "gender": f"CASE WHEN {woman} THEN 'woman' ELSE 'man' END",
         "motivation": "'member'",
+        "reads": "'[]'::jsonb",
         "phone_verified_at": joined,
         "region": "m.region",
         "province_id": "m.province",

@@ -27,6 +27,10 @@ What it does, in order:
    gzip`` like a browser), against the Arabic lesson for about 10 seconds and at most 5,000
    requests.
 
+   Then each learner page (lessons in Arabic and Tachelhit, a fallback page, the course page,
+   home, signed-in lesson, course and dashboard) with wrk -c16 for ~10 s, against a plain
+   Wagtail page measured in the same run, with 50,000 learners in the database (``pages.py``).
+
 6. The name check against a register of 65,315 cooperatives, on PostgreSQL when the run uses it
    and on SQLite, each in a process of its own, rolled back (``name_check.py``).
 
@@ -234,7 +238,10 @@ def queries_with_extra_lessons(pages: dict[str, str]) -> dict[str, list[str]]:
 # --- 3. gunicorn ---------------------------------------------------------------------------------
 
 
-def free_port() -> int:
+def free_port(offset: int = 0) -> int:
+    """A free port of 127.0.0.1 (``BENCH_PORT`` + ``offset`` when the caller names a range)."""
+    if os.environ.get("BENCH_PORT"):
+        return int(os.environ["BENCH_PORT"]) + offset
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
         probe.bind(("127.0.0.1", 0))
         return probe.getsockname()[1]
@@ -284,7 +291,7 @@ def start_gunicorn(env: dict[str, str], port: int, log_path: Path) -> subprocess
 
 def start_redis(var_dir: Path) -> tuple[subprocess.Popen, str]:
     """A private Redis for the run, keeping nothing on disk."""
-    port = free_port()
+    port = free_port(1)
     executable = shutil.which("redis-server")
     if executable is None:
         raise BenchError("production settings need Redis: set REDIS_URL or install redis-server")
@@ -574,11 +581,13 @@ def main() -> int:
     from maps import measure_map_sizes
     from name_check import measure_name_check
     from offline import measure_offline
+    from pages import bench_settings, measure_pages, set_up_pages, tear_down_pages
 
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     started = time.perf_counter()
     var_dir = Path(tempfile.mkdtemp(prefix="academy-bench-"))
     server = redis = None
+    pages_set_up = False
     database = "PostgreSQL (DATABASE_URL)" if os.environ.get("DATABASE_URL") else "SQLite"
     say(f"Taawounia Academy benchmark: {database}, var dir {var_dir}")
     try:
@@ -586,8 +595,11 @@ def main() -> int:
         if not redis_url:
             redis, redis_url = start_redis(var_dir)
         env = bench_environment(var_dir, redis_url)
+        bench_settings(var_dir, env)
         set_up(env)
         measure_queries(env)
+        session = set_up_pages()
+        pages_set_up = True
         measure_dashboard_queries()
         measure_map_sizes()
         measure_name_check(env, bench=bench, var_dir=var_dir)
@@ -598,6 +610,7 @@ def main() -> int:
             port, Path(env["MEDIA_ROOT"]) if env.get("MEDIA_ROOT") else var_dir / "media"
         )
         measure_load(port)
+        measure_pages(port, session)
         measure_progress_endpoint(port)
         measure_offline(port, var_dir / "access.log")
     except BenchError as error:
@@ -605,6 +618,8 @@ def main() -> int:
         return 1
     finally:
         stop(server)
+        if pages_set_up:
+            tear_down_pages()
         stop(redis)
         shutil.rmtree(var_dir, ignore_errors=True)
     bench("bench_total_s", round(time.perf_counter() - started, 1), "s")

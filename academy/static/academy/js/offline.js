@@ -35,6 +35,16 @@
   }));
   applySaveData();
 
+  /* The language of the page read, for "/" to go straight back to it: a page the same for every
+     visitor (cached by a CDN) sets no cookie itself (docs/decisions/0040). */
+  const rememberLanguage = () => {
+    const lang = body.dataset.lang;
+    if (!lang || document.cookie.split("; ").includes(`academy_language=${lang}`)) return;
+    const secure = location.protocol === "https:" ? "; secure" : "";
+    document.cookie = `academy_language=${lang}; path=/; max-age=31536000; samesite=lax${secure}`;
+  };
+  rememberLanguage();
+
   /* Pictures left for later (save data): loaded once they come on screen. */
   const later = $$("img[data-src]");
   const show = (img) => { img.srcset = img.dataset.srcset || ""; img.src = img.dataset.src; img.removeAttribute("data-src"); };
