@@ -363,6 +363,8 @@ MEDIA_PIPELINE = {
     "MAX_DURATION_SECONDS": int(env.get("MEDIA_MAX_DURATION_SECONDS", str(3 * 60 * 60))),
     "TRANSCODE_TIME_LIMIT": 3 * 60 * 60,
     "TRANSCRIBE_TIME_LIMIT": 3 * 60 * 60,
+    # This machine's own folder for ffmpeg's files (default: the system's temporary folder).
+    "SCRATCH_DIR": env.get("MEDIA_SCRATCH_DIR"),
 }
 
 # Assessments: the certificate PDF embeds these fonts (Debian's fonts-noto-core).

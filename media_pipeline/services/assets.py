@@ -11,7 +11,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .. import conf
+from .. import conf, store
 from ..error_codes import MediaError, MediaErrorCode
 from ..models import MediaAsset
 from . import enqueue
@@ -158,3 +158,16 @@ def fail(asset: MediaAsset, error: MediaError) -> bool:
         audio_download="",
         retry_at=None,
     )
+
+
+def asset_files_remove(*, asset: MediaAsset) -> None:
+    """Once the asset's deletion is committed, remove every file it had from the store (the
+    original, renditions, poster, voice-overs): ``media/<uuid>/`` as a whole."""
+    folder = asset.folder
+    transaction.on_commit(lambda: store.remove(folder))
+
+
+def asset_delete(*, asset: MediaAsset) -> None:
+    with transaction.atomic():
+        asset_files_remove(asset=asset)
+        asset.delete()
