@@ -82,7 +82,7 @@ def cors_rules(origins: list[str]) -> dict:
             {
                 "AllowedOrigins": origins or ["*"],
                 "AllowedMethods": ["GET", "HEAD"],
-                "AllowedHeaders": ["Range", "Origin"],
+                "AllowedHeaders": ["Range", "Origin", "X-Offline-Save"],
                 "ExposeHeaders": ["Content-Length", "Content-Range", "ETag"],
                 "MaxAgeSeconds": 86400,
             }
