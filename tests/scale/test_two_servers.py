@@ -208,11 +208,12 @@ def test_two_servers_and_two_workers_serve_one_learner(cluster, tmp_path):
     asset_id = _upload(
         web_a, editor, media.video(tmp_path, size="320x180", seconds=2).read_bytes()
     )  # uploaded on A
-    wait_for(
-        lambda: MediaAsset.objects.get(pk=asset_id).status == MediaAsset.Status.READY,
-        timeout=90,
-        log=folders["worker-1"] / "worker.log",
-    )
+    try:
+        wait_for(lambda: MediaAsset.objects.get(pk=asset_id).status == "ready", timeout=120)
+    except AssertionError:
+        asset = MediaAsset.objects.get(pk=asset_id)
+        logs = [(folders[n] / "worker.log").read_text()[-1500:] for n in ("worker-1", "worker-2")]
+        pytest.fail(f"{asset.status} {asset.error_code} {asset.progress}\n" + "\n".join(logs))
     lesson = _lesson_with(asset_id)
 
     html = phone.get(f"{web_b.url}{lesson.url}", timeout=10).text  # played from B
