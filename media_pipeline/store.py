@@ -43,14 +43,21 @@ def fetch(name: str, target: Path) -> Path:
     return target
 
 
-def put(local: Path, name: str) -> str:
-    """Store the local file under exactly ``name``, replacing what was there."""
-    default_storage.delete(name)
-    with local.open("rb") as handle:
-        stored = default_storage.save(name, File(handle, name=local.name))
+def save_replacing(name: str, content: File) -> str:
+    """Store ``content`` under exactly ``name``, replacing what was there. An object store
+    replaces in one request (readers never see the name missing); a folder is emptied first."""
+    if not getattr(default_storage, "file_overwrite", False):
+        default_storage.delete(name)
+    stored = default_storage.save(name, content)
     if stored != name:  # a store that renames instead of replacing: refuse to go on silently
         raise OSError(f"The store kept {name} as {stored}")
     return stored
+
+
+def put(local: Path, name: str) -> str:
+    """Store the local file under exactly ``name``, replacing what was there."""
+    with local.open("rb") as handle:
+        return save_replacing(name, File(handle, name=local.name))
 
 
 def text_read(name: str) -> str:
@@ -59,11 +66,7 @@ def text_read(name: str) -> str:
 
 
 def text_write(name: str, text: str) -> str:
-    default_storage.delete(name)
-    stored = default_storage.save(name, ContentFile(text.encode("utf-8")))
-    if stored != name:
-        raise OSError(f"The store kept {name} as {stored}")
-    return stored
+    return save_replacing(name, ContentFile(text.encode("utf-8")))
 
 
 def tree_put(local: Path, prefix: str, *, skip: set[str] | None = None) -> set[str]:

@@ -94,8 +94,7 @@ def _chunk_store(stream, name: str, length: int) -> int:
         finally:
             if written:
                 spool.seek(0)
-                default_storage.delete(name)  # a chunk sent again at the same offset
-                default_storage.save(name, File(spool, name=Path(name).name))
+                store.save_replacing(name, File(spool, name=Path(name).name))  # or sent again
     return written
 
 
