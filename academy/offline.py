@@ -91,17 +91,26 @@ def _smallest(srcset: str | None) -> str | None:
     return srcset.split(",")[0].strip().split(" ")[0] or None
 
 
+def media_base() -> str:
+    """The address stored files are served from: ``/media/`` here, or an object store's (or
+    its CDN's) full URL (docs/decisions/0041)."""
+    return default_storage.url("x")[:-1]
+
+
 def files_in(html: str, *, base: str = "/") -> Found:
-    """The files of the page at ``base``, as paths of this site (others are not kept)."""
+    """The files of the page at ``base``, as paths of this site, or full URLs of the media
+    store (others are not kept)."""
     harvester = _Harvester()
     harvester.feed(html)
     harvester.close()
-    found = Found()
+    found, store = Found(), media_base()
     for group in ("always", AUDIO, VIDEO):
         for url in getattr(harvester.found, group):
             absolute = urlsplit(urljoin(base, url))
             if not absolute.netloc:
                 found.add(urlunsplit(("", "", absolute.path, absolute.query, "")), group)
+            elif urlsplit(store).netloc and urljoin(base, url).startswith(store):
+                found.add(urlunsplit((*absolute[:3], absolute.query, "")), group)
     return found
 
 
@@ -145,7 +154,10 @@ def _render(request: HttpRequest, url: str) -> bytes:
 
 
 def _measure(request: HttpRequest, url: str) -> int:
-    path = urlsplit(url).path
+    path, store = urlsplit(url).path, media_base()
+    if urlsplit(store).netloc and url.startswith(store):
+        name = urlsplit(url).path.removeprefix(urlsplit(store).path)
+        return default_storage.size(name) if default_storage.exists(name) else 0
     if path.startswith(settings.MEDIA_URL):
         name = path.removeprefix(settings.MEDIA_URL)
         return default_storage.size(name) if default_storage.exists(name) else 0

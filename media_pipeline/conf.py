@@ -112,7 +112,10 @@ DEFAULTS: dict[str, object] = {
         "amr",
     ],
     "UPLOAD_CHUNK_BYTES": 8 * 1024**2,
-    "UPLOAD_DIR": "uploads",
+    "UPLOAD_DIR": "uploads",  # in the store: uploads/<uuid>/<offset>.part, one object a chunk
+    # A worker's own folder for ffmpeg's input and output (None: the system's temporary folder);
+    # emptied after each task, never shared (docs/decisions/0041).
+    "SCRATCH_DIR": None,
     # The speech engine: a dotted path to a class implementing media_pipeline.speech.SpeechEngine.
     "SPEECH_ENGINE": "media_pipeline.speech.whisper_engine.WhisperEngine",
     "WHISPER_MODEL_DIR": None,  # a local folder holding <size>.pt; nothing is downloaded

@@ -14,7 +14,7 @@ from . import admin_urls
 from .forms import MediaAssetForm
 from .models import MediaAsset
 from .selectors import assets_for_chooser
-from .services.assets import asset_submitted, original_discard_uncommitted
+from .services.assets import asset_files_remove, asset_submitted, original_discard_uncommitted
 
 
 class MediaAssetCreateView(CreateView):
@@ -65,6 +65,14 @@ def media_pipeline_admin_urls():
 def process_new_asset(request, instance):
     if isinstance(instance, MediaAsset):
         asset_submitted(asset=instance)
+
+
+@hooks.register("after_delete_snippet")
+def remove_deleted_asset_files(request, instances):
+    """A deleted asset's files leave the store with its row (once the deletion is committed)."""
+    for instance in instances:
+        if isinstance(instance, MediaAsset):
+            asset_files_remove(asset=instance)
 
 
 @hooks.register("register_snippet_listing_buttons")

@@ -222,6 +222,46 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+# Media on an S3-compatible object store shared by every web server and worker (decision 0041):
+# MEDIA_STORAGE=s3 with AWS_STORAGE_BUCKET_NAME, AWS_S3_ENDPOINT_URL (any S3-compatible server),
+# AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, and AWS_S3_CUSTOM_DOMAIN where a CDN serves the bucket.
+# The folder MEDIA_ROOT stays the default (`make run`, one machine).
+MEDIA_STORAGE = env.get("MEDIA_STORAGE", "filesystem")
+MEDIA_STORE_OPTIONS = {
+    "bucket_name": env.get("AWS_STORAGE_BUCKET_NAME", "academy-media"),
+    "endpoint_url": env.get("AWS_S3_ENDPOINT_URL"),
+    "region_name": env.get("AWS_S3_REGION_NAME"),
+    "access_key": env.get("AWS_ACCESS_KEY_ID"),
+    "secret_key": env.get("AWS_SECRET_ACCESS_KEY"),
+    "custom_domain": env.get("AWS_S3_CUSTOM_DOMAIN"),
+    "url_protocol": env.get("AWS_S3_URL_PROTOCOL", "https:"),
+    # Public, unsigned URLs: an HLS playlist names its segments by relative URI, which a signed
+    # URL's query would not reach; what is private is kept out of the public prefixes instead.
+    "querystring_auth": False,
+    "file_overwrite": True,
+    "default_acl": None,
+    "addressing_style": env.get("AWS_S3_ADDRESSING_STYLE", "path"),
+}
+# The site's origins the store answers cross-origin requests from (the player's hls.js, the
+# offline save); `manage.py media_store_prepare` writes them into the bucket's CORS rules.
+MEDIA_STORE_CORS_ORIGINS = env.get_list("MEDIA_STORE_CORS_ORIGINS")
+if MEDIA_STORAGE == "s3":
+    STORAGES["default"] = {
+        "BACKEND": "core.object_store.MediaStore",
+        "OPTIONS": MEDIA_STORE_OPTIONS,
+    }
+    # Documents are sent through Django, which checks who may read them (the store is private).
+    WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# Where players and pages fetch media from, for the Content-Security-Policy below.
+MEDIA_STORE_ORIGINS = (
+    [
+        f"{MEDIA_STORE_OPTIONS['url_protocol']}//{MEDIA_STORE_OPTIONS['custom_domain']}"
+        if MEDIA_STORE_OPTIONS["custom_domain"]
+        else MEDIA_STORE_OPTIONS["endpoint_url"] or "https://*.amazonaws.com"
+    ]
+    if MEDIA_STORAGE == "s3"
+    else []
+)
 WHITENOISE_MAX_AGE = 365 * 24 * 60 * 60
 # Uploaded media are served by Django only in development or where SERVE_MEDIA is set (a small
 # single-server deployment); a larger one serves MEDIA_ROOT from the web server or a CDN.
@@ -241,10 +281,10 @@ CONTENT_SECURITY_POLICY = {
         "default-src": [SELF],
         "script-src": [SELF],
         "style-src": [SELF],
-        "img-src": [SELF, "data:", "blob:"],
-        "media-src": [SELF, "blob:"],
+        "img-src": [SELF, "data:", "blob:", *MEDIA_STORE_ORIGINS],
+        "media-src": [SELF, "blob:", *MEDIA_STORE_ORIGINS],
         "font-src": [SELF],
-        "connect-src": [SELF],
+        "connect-src": [SELF, *MEDIA_STORE_ORIGINS],
         "worker-src": [SELF],
         "manifest-src": [SELF],
         "frame-ancestors": [NONE],
@@ -393,6 +433,8 @@ MEDIA_PIPELINE = {
     "MAX_DURATION_SECONDS": int(env.get("MEDIA_MAX_DURATION_SECONDS", str(3 * 60 * 60))),
     "TRANSCODE_TIME_LIMIT": 3 * 60 * 60,
     "TRANSCRIBE_TIME_LIMIT": 3 * 60 * 60,
+    # This machine's own folder for ffmpeg's files (default: the system's temporary folder).
+    "SCRATCH_DIR": env.get("MEDIA_SCRATCH_DIR"),
 }
 
 # Assessments: the certificate PDF embeds these fonts (Debian's fonts-noto-core).

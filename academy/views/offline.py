@@ -3,6 +3,7 @@ downloads (docs/decisions/0016-offline-in-the-browser.md)."""
 
 import hashlib
 import json
+from urllib.parse import urlsplit
 from uuid import UUID
 
 from django.conf import settings
@@ -20,7 +21,7 @@ from core.languages import get_language as registered_language
 from core.sizes import human_size
 from courses.api import content_versions, saveable
 
-from ..offline import MEDIA_CHOICES, bundle_for
+from ..offline import MEDIA_CHOICES, bundle_for, media_base
 
 # Kept when the worker installs (a few KB). Other static files, the Tifinagh font among them,
 # are kept the first time a page uses them: a learner reading Arabic never downloads the font.
@@ -35,6 +36,12 @@ SHELL_STATIC = (
 MAX_VERSION_KEYS = 100
 
 
+def _origin(url: str) -> str:
+    """The origin of an absolute URL (an object store's), or "" for a path of this site."""
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}" if parts.netloc else ""
+
+
 @require_GET
 def service_worker(request: HttpRequest) -> HttpResponse:
     """The worker, at the root so that its scope is the whole site; its version changes with
@@ -44,6 +51,7 @@ def service_worker(request: HttpRequest) -> HttpResponse:
         "store": json.dumps(static("academy/js/store.js")),
         "static_url": settings.STATIC_URL,
         "media_url": settings.MEDIA_URL,
+        "media_origin": json.dumps(_origin(media_base())),
         "version": "",
     }
     script = render_to_string("academy/offline/sw.js", context)

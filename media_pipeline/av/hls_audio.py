@@ -43,14 +43,19 @@ def _media_line(rendition: AudioRendition) -> str:
 
 
 def master_audio_renditions_set(path: Path, renditions: list[AudioRendition]) -> None:
-    """Replace the audio renditions listed in the master playlist at ``path``.
+    """Replace the audio renditions listed in the master playlist at ``path``."""
+    path.write_text(master_audio_renditions_text(path.read_text(), renditions))
+
+
+def master_audio_renditions_text(text: str, renditions: list[AudioRendition]) -> str:
+    """The master playlist ``text`` with its audio renditions replaced.
 
     With no rendition other than the variants' own sound, the playlist is left without any
     audio group, as ffmpeg wrote it.
     """
     lines = [
         _AUDIO_ATTRIBUTE.sub("", line) if line.startswith("#EXT-X-STREAM-INF:") else line
-        for line in path.read_text().splitlines()
+        for line in text.splitlines()
         if not line.startswith(_AUDIO_MEDIA)
     ]
     if any(rendition.uri for rendition in renditions):
@@ -63,4 +68,4 @@ def master_audio_renditions_set(path: Path, renditions: list[AudioRendition]) ->
             f'{line},AUDIO="{GROUP}"' if line.startswith("#EXT-X-STREAM-INF:") else line
             for line in lines
         ]
-    path.write_text("\n".join(lines) + "\n")
+    return "\n".join(lines) + "\n"

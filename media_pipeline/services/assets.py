@@ -11,7 +11,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .. import conf
+from .. import conf, store
 from ..error_codes import MediaError, MediaErrorCode
 from ..models import MediaAsset
 from . import enqueue
@@ -173,3 +173,16 @@ def asset_ingest_now(*, path: Path, title: str, language: str = "") -> MediaAsse
     asset_transcribe(asset_id=asset.pk)  # subtitles when a speech model is set up
     asset.refresh_from_db()
     return asset
+
+
+def asset_files_remove(*, asset: MediaAsset) -> None:
+    """Once the asset's deletion is committed, remove every file it had from the store (the
+    original, renditions, poster, voice-overs): ``media/<uuid>/`` as a whole."""
+    folder = asset.folder
+    transaction.on_commit(lambda: store.remove(folder))
+
+
+def asset_delete(*, asset: MediaAsset) -> None:
+    with transaction.atomic():
+        asset_files_remove(asset=asset)
+        asset.delete()

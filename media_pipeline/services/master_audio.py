@@ -4,24 +4,25 @@ Called whenever what it lists may change: a voice-over ready, published or withd
 asset processed again (which writes a new master playlist).
 """
 
-from pathlib import Path
+import posixpath
 
 from django.core.files.storage import default_storage
 
 from core.languages import get_language, is_known
 
-from ..av.hls_audio import AudioRendition, master_audio_renditions_set
+from .. import store
+from ..av.hls_audio import AudioRendition, master_audio_renditions_text
 from ..models import MediaAsset, VoiceOverTrack
 
 
 def master_playlist_voice_overs_sync(*, asset: MediaAsset) -> bool:
-    """List the asset's published, ready voice-overs as audio renditions of its master playlist.
+    """List the asset's published, ready voice-overs as audio renditions of its master playlist
+    (read from the store, edited, stored again).
 
     Returns False when the asset has no master playlist yet.
     """
     if not asset.master_playlist or not default_storage.exists(asset.master_playlist):
         return False
-    master = Path(default_storage.path(asset.master_playlist))
     tracks = VoiceOverTrack.objects.filter(
         asset=asset, published=True, status=VoiceOverTrack.Status.READY
     ).exclude(playlist="")
@@ -34,14 +35,15 @@ def master_playlist_voice_overs_sync(*, asset: MediaAsset) -> bool:
             default=True,
         )
     ]
+    here = posixpath.dirname(asset.master_playlist)
     for track in tracks.order_by("language"):
-        playlist = Path(default_storage.path(track.playlist))
         renditions.append(
             AudioRendition(
                 language=track.language,
                 name=get_language(track.language).native_name,
-                uri=str(Path("..") / playlist.relative_to(master.parent.parent)),
+                uri=posixpath.relpath(track.playlist, here),
             )
         )
-    master_audio_renditions_set(master, renditions)
+    text = store.text_read(asset.master_playlist)
+    store.text_write(asset.master_playlist, master_audio_renditions_text(text, renditions))
     return True

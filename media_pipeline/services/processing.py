@@ -20,7 +20,7 @@ from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils import timezone
 
-from .. import conf
+from .. import conf, store
 from ..av import hls, ladder, loudness
 from ..av.probe import Probe, probe, validate
 from ..av.run import ToolError
@@ -54,10 +54,14 @@ def asset_process(*, asset_id: int) -> None:
     if asset is None:
         return  # taken by another worker, or nothing to do
     try:
-        described = _probe(asset)
-        if not advance(asset, status=Status.TRANSCODING, progress=5, **_probe_fields(described)):
-            return
-        _transcode(asset, described)
+        with store.scratch() as work:
+            source = _original_fetch(asset, work)
+            described = _probe(source)
+            if not advance(
+                asset, status=Status.TRANSCODING, progress=5, **_probe_fields(described)
+            ):
+                return
+            _transcode(asset, described, source, work / "out")
     except MediaError as error:
         _failed(asset, error)
     except ToolError as error:
@@ -75,19 +79,10 @@ def asset_process(*, asset_id: int) -> None:
         _interrupted(asset)
 
 
-def folder(asset: MediaAsset) -> Path:
-    return Path(default_storage.path(asset.folder))
-
-
 def outputs_remove(asset: MediaAsset) -> None:
-    """Remove everything made from the original (never the original itself)."""
-    target = folder(asset)
+    """Remove everything made from the original from the store (never the original itself)."""
     for name in OUTPUTS:
-        path = target / name
-        if path.is_dir():
-            shutil.rmtree(path, ignore_errors=True)
-        elif path.exists():
-            path.unlink(missing_ok=True)
+        store.remove(f"{asset.folder}/{name}")
 
 
 def _failed(asset: MediaAsset, error: MediaError) -> None:
@@ -130,10 +125,15 @@ def _interrupted(asset: MediaAsset) -> None:
     enqueue.send_later("asset_process_task", asset.pk, seconds=delay.total_seconds())
 
 
-def _probe(asset: MediaAsset) -> Probe:
+def _original_fetch(asset: MediaAsset, work: Path) -> Path:
+    """The original, copied from the store into this worker's scratch folder."""
     if not asset.original or not default_storage.exists(asset.original.name):
         raise MediaError(MediaErrorCode.MISSING_ORIGINAL)
-    described = probe(Path(asset.original.path))
+    return store.fetch(asset.original.name, work / "original" / Path(asset.original.name).name)
+
+
+def _probe(source: Path) -> Probe:
+    described = probe(source)
     validate(
         described,
         max_bytes=conf.get("MAX_UPLOAD_BYTES"),
@@ -180,21 +180,26 @@ def audio_filter(source: Path, *, channels: int = 1, limit_db: float | None = No
     return loudness.normalise_filter(measured, target, channels=channels, limit_db=limit_db)
 
 
-def _transcode(asset: MediaAsset, described: Probe) -> None:
-    """Make every output in place under ``media/<uuid>/`` (a rerun first removes the last run's),
-    publishing the first playable part as soon as it exists."""
+def _transcode(asset: MediaAsset, described: Probe, source: Path, target: Path) -> None:
+    """Make every output in the scratch folder ``target`` and store it under ``media/<uuid>/``
+    (a rerun first removes the last run's), publishing the first playable part as soon as it is
+    stored."""
     outputs_remove(asset)
     progress = _progress_writer(asset)
-    built = outputs_build(
-        Path(asset.original.path),
-        described,
-        folder(asset),
-        progress=progress,
-        playable=lambda plans: _publish(
-            asset, plans, folder(asset) / "hls", described, final=False
-        ),
-    )
-    if built and _publish(asset, built, folder(asset) / "hls", described, final=True):
+    stored: set[str] = set()
+
+    def playable(plans: list[ladder.Plan]) -> bool:
+        stored.update(store.tree_put(target / "hls", f"{asset.folder}/hls"))
+        store.tree_put(target / "download", f"{asset.folder}/download")  # the sound-only file
+        return _publish(asset, plans, target / "hls", described, final=False)
+
+    built = outputs_build(source, described, target, progress=progress, playable=playable)
+    if built:
+        store.tree_put(target / "hls", f"{asset.folder}/hls", skip=stored)
+        store.tree_put(target / "download", f"{asset.folder}/download")
+        if (target / "poster.jpg").exists():
+            store.put(target / "poster.jpg", f"{asset.folder}/poster.jpg")
+    if built and _publish(asset, built, target / "hls", described, final=True):
         # The whole master playlist is written: list the published voice-overs in it again.
         master_playlist_voice_overs_sync(asset=MediaAsset.objects.get(pk=asset.pk))
 

@@ -3,18 +3,16 @@ whose heartbeat stopped (a killed worker) is taken back and sent again. A broker
 is the outbox's business (core/outbox.py): its messages go out when the broker returns."""
 
 import logging
-import shutil
 import uuid
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
-from pathlib import Path
+from datetime import UTC, datetime, timedelta
 
 from django.core.files.storage import default_storage
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from .. import conf
+from .. import conf, store
 from ..error_codes import MediaError, MediaErrorCode
 from ..models import MediaAsset, VoiceOverTrack
 from . import enqueue
@@ -75,40 +73,37 @@ def assets_sweep(
 
 
 def folders_without_row_remove(*, now: datetime, older_than: timedelta = ORPHAN_AFTER) -> list[str]:
-    """Remove ``media/<uuid>/`` folders whose asset row does not exist, untouched for
-    ``older_than``: what a process killed between storing an original and committing its row
+    """Remove ``media/<uuid>/`` folders of the store whose asset row does not exist, untouched
+    for ``older_than``: what a process killed between storing an original and committing its row
     left (a failure it lived through is undone at once, decision 0022). Younger folders may
-    belong to a write still in progress."""
+    belong to a write still in progress. Only folders without a row are read file by file."""
     try:
-        root = Path(default_storage.path("media"))
-    except NotImplementedError:
-        return []  # not on a file system: nothing to list cheaply
-    if not root.is_dir():
+        folders, _files = default_storage.listdir("media")
+    except FileNotFoundError:
         return []
-    cutoff = (now - older_than).timestamp()
     candidates = {}
-    for path in root.iterdir():
+    for name in folders:
         try:
-            candidates[uuid.UUID(path.name)] = path
+            candidates[uuid.UUID(name)] = f"media/{name}"
         except ValueError:
             continue
     known = set(MediaAsset.objects.filter(uuid__in=list(candidates)).values_list("uuid", flat=True))
     removed = []
-    for key, path in candidates.items():
-        if key in known or not path.is_dir() or _newest_change(path) > cutoff:
+    for key, folder in candidates.items():
+        if key in known or _newest_change(folder) > now - older_than:
             continue
         if MediaAsset.objects.filter(uuid=key).exists():  # committed meanwhile
             continue
-        logger.warning("Removing %s: no media asset has it", path)
-        shutil.rmtree(path, ignore_errors=True)
-        removed.append(path.name)
+        logger.warning("Removing %s: no media asset has it", folder)
+        store.remove(folder)
+        removed.append(str(key))
     return removed
 
 
-def _newest_change(folder: Path) -> float:
-    times = [folder.stat().st_mtime]
-    times += [path.stat().st_mtime for path in folder.rglob("*")]
-    return max(times)
+def _newest_change(folder: str) -> datetime:
+    """When a file of the stored folder last changed (long ago, for a folder with no file)."""
+    times = [default_storage.get_modified_time(name) for name in store.names_under(folder)]
+    return max(times, default=datetime.min.replace(tzinfo=UTC))
 
 
 def _take_back(condition: Q, status: str, now: datetime) -> list[int]:

@@ -4,11 +4,10 @@ are no machine subtitles, ``subtitles_note`` says why."""
 import logging
 from pathlib import Path
 
-from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils import timezone
 
-from .. import conf, subtitles
+from .. import conf, store, subtitles
 from ..error_codes import MediaErrorCode
 from ..models import MediaAsset, SubtitleTrack
 from ..speech import EngineUnavailableError, Transcript, get_engine
@@ -45,9 +44,10 @@ def _transcribe(asset: MediaAsset) -> tuple[str, dict]:
         engine.check()
     except EngineUnavailableError as error:
         return MediaErrorCode.NO_SPEECH_ENGINE.value, {"detail": str(error)}
-    audio = Path(default_storage.path(asset.audio_download))
     try:
-        transcript = engine.transcribe(audio, language_code=asset.language)
+        with store.scratch() as work:
+            audio = store.fetch(asset.audio_download, work / Path(asset.audio_download).name)
+            transcript = engine.transcribe(audio, language_code=asset.language)
     except Exception as error:  # an engine is third-party code: any failure leaves a note
         logger.exception("Transcribing asset %s failed", asset.pk)
         return MediaErrorCode.TRANSCRIPTION_FAILED.value, {"detail": str(error)[:200]}

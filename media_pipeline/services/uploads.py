@@ -1,17 +1,21 @@
 """Chunked, resumable uploads (docs/decisions/0007-resumable-upload-protocol.md).
 
-The bytes go to ``MEDIA_ROOT/uploads/<uuid>.part`` at the offset the client names; whatever
-arrived before a dropped connection is kept, and the client asks for the offset to resume.
-Finishing moves the file (no copy) to the asset's original path, then enqueues after commit.
+Each request's bytes are one object of the store, ``uploads/<uuid>/<offset>.part`` (the offset
+the client names, zero-padded), so any web server may take the next chunk: no disk is shared
+(docs/decisions/0041). Whatever arrived before a dropped connection is kept as a chunk, and the
+client asks for the offset to resume. Finishing joins the chunks in a scratch folder, stores the
+result as the asset's original, then enqueues after commit; the chunks go once that is committed.
 """
 
+import tempfile
 from pathlib import Path
 
+from django.core.files import File
 from django.core.files.storage import default_storage
 from django.db import transaction
 from django.db.models import F
 
-from .. import conf
+from .. import conf, store
 from ..error_codes import MediaError
 from ..models import MediaAsset, Upload
 from . import enqueue
@@ -30,8 +34,12 @@ class UploadConflictError(Exception):
         self.reason = reason
 
 
-def part_path(upload: Upload) -> Path:
-    return Path(default_storage.path(f"{conf.get('UPLOAD_DIR')}/{upload.uuid}.part"))
+def chunks_folder(upload: Upload) -> str:
+    return f"{conf.get('UPLOAD_DIR')}/{upload.uuid}"
+
+
+def chunk_name(upload: Upload, offset: int) -> str:
+    return f"{chunks_folder(upload)}/{offset:015d}.part"
 
 
 def upload_start(*, filename: str, size: int, title: str, language: str, user) -> Upload:
@@ -46,9 +54,6 @@ def upload_start(*, filename: str, size: int, title: str, language: str, user) -
     )
     upload.full_clean()
     upload.save()
-    path = part_path(upload)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.touch()
     return upload
 
 
@@ -65,7 +70,7 @@ def upload_append(*, upload: Upload, offset: int, stream, length: int) -> int:
         raise UploadConflictError(upload.received, "too_long")
     written = 0
     try:
-        written = _copy(stream, part_path(upload), offset, length)
+        written = _chunk_store(stream, chunk_name(upload, offset), length)
     finally:
         Upload.objects.filter(pk=upload.pk, received=offset).update(
             received=F("received") + written
@@ -74,18 +79,34 @@ def upload_append(*, upload: Upload, offset: int, stream, length: int) -> int:
     return upload.received
 
 
-def _copy(stream, path: Path, offset: int, length: int) -> int:
+def _chunk_store(stream, name: str, length: int) -> int:
+    """Read up to ``length`` bytes (fewer if the connection drops: they are kept) into a spooled
+    file, store them as one chunk; returns the bytes stored."""
     written = 0
-    with path.open("r+b") as target:
-        target.seek(offset)
-        target.truncate()
-        while written < length:
-            piece = stream.read(min(READ_BYTES, length - written))
-            if not piece:
-                break
-            target.write(piece)
-            written += len(piece)
+    with tempfile.SpooledTemporaryFile(max_size=READ_BYTES * 2) as spool:
+        try:
+            while written < length:
+                piece = stream.read(min(READ_BYTES, length - written))
+                if not piece:
+                    break
+                spool.write(piece)
+                written += len(piece)
+        finally:
+            if written:
+                spool.seek(0)
+                store.save_replacing(name, File(spool, name=Path(name).name))  # or sent again
     return written
+
+
+def _chunks_join(upload: Upload, target: Path) -> None:
+    """The chunks that tile the upload from byte 0, one after the other, into ``target``."""
+    offset = 0
+    with target.open("wb") as whole:
+        while offset < upload.size:
+            with default_storage.open(chunk_name(upload, offset), "rb") as chunk:
+                for piece in iter(lambda c=chunk: c.read(READ_BYTES), b""):
+                    whole.write(piece)
+            offset = whole.tell()
 
 
 def upload_finish(*, upload: Upload) -> MediaAsset:
@@ -112,12 +133,17 @@ def _finish(upload: Upload, written: Written) -> MediaAsset:
         created_by=upload.created_by,
     )
     name = f"{asset.folder}/original/{upload.filename}"
-    written.move(part_path(upload), Path(default_storage.path(name)))
+    with store.scratch() as work:
+        _chunks_join(upload, work / "whole")
+        store.put(work / "whole", name)
+    written.stored(name)
     asset.original.name = name
     asset.save(update_fields=["original"])
     upload.asset, upload.status = asset, Upload.Status.COMPLETE
     upload.save(update_fields=["asset", "status", "updated_at"])
     enqueue.on_commit("asset_process_task", asset.pk)
+    folder = chunks_folder(upload)
+    transaction.on_commit(lambda: store.remove(folder))
     return asset
 
 

@@ -1,14 +1,12 @@
 """Voice-over tracks: extra audio in other languages, normalised like the asset's own sound."""
 
 import logging
-import shutil
 from pathlib import Path
 
 from django.core.files import File
-from django.core.files.storage import default_storage
 from django.db import transaction
 
-from .. import conf
+from .. import conf, store
 from ..av import hls, ladder
 from ..av.probe import probe
 from ..av.run import ToolError
@@ -48,9 +46,10 @@ def voice_over_process(*, track_id: int) -> None:
     if track is None or track.status != VoiceOverTrack.Status.UPLOADED:
         return
     base = f"{track.asset.folder}/voice-over/{track.language}"
-    target = Path(default_storage.path(base))
     try:
-        _package(Path(track.original.path), target)
+        with store.scratch() as work:
+            source = store.fetch(track.original.name, work / Path(track.original.name).name)
+            bitrate, size = _package(source, work / "out", base)
     except MediaError as error:
         _save(
             track,
@@ -68,23 +67,23 @@ def voice_over_process(*, track_id: int) -> None:
             error_params={},
         )
         return
-    playlist = hls.read_media_playlist(target / "hls" / "index.m3u8")
     _save(
         track,
         status=VoiceOverTrack.Status.READY,
         playlist=f"{base}/hls/index.m3u8",
         download=f"{base}/audio.m4a",
-        bitrate=playlist.bitrate,
-        size=playlist.size,
+        bitrate=bitrate,
+        size=size,
     )
     master_playlist_voice_overs_sync(asset=track.asset)
 
 
-def _package(source: Path, target: Path) -> None:
+def _package(source: Path, target: Path, base: str) -> tuple[int, int]:
+    """Make the voice-over's HLS rendition and single file in ``target`` (scratch), store them
+    under ``base`` (replacing the last run's); returns (bitrate, size) measured."""
     sound = probe(source).audio
     if sound is None:
         raise MediaError(MediaErrorCode.NO_SOUND)
-    shutil.rmtree(target / "hls", ignore_errors=True)
     ladder.audio_rendition(
         source,
         target / "hls",
@@ -93,6 +92,10 @@ def _package(source: Path, target: Path) -> None:
         segment_seconds=conf.get("SEGMENT_SECONDS"),
     )
     ladder.remux(target / "hls" / "index.m3u8", target / "audio.m4a")
+    playlist = hls.read_media_playlist(target / "hls" / "index.m3u8")
+    store.remove(f"{base}/hls")
+    store.tree_put(target, base)
+    return playlist.bitrate, playlist.size
 
 
 def _save(track: VoiceOverTrack, **fields) -> None:

@@ -6,6 +6,7 @@ importScripts({{ store }});
 const S = self.academyStore;
 const SHELL = "shell-{{ version }}", STATIC = "static", RECENT_LIMIT = 40, SLOW_PAGE_MS = 6000;
 const FILES = {{ shell }};
+const MEDIA_ORIGIN = {{ media_origin }}; /* files of an object store are kept and served too */
 
 addEventListener("install", (event) => {
   event.waitUntil(caches.open(SHELL).then((cache) => cache.addAll(FILES)).then(() => skipWaiting()));
@@ -125,7 +126,8 @@ const staticFile = async (event) => {
 addEventListener("fetch", (event) => {
   const { request } = event;
   const url = new URL(request.url);
-  if (url.origin !== location.origin || /^\/(admin|api|sw\.js)/.test(url.pathname)) return;
+  if (url.origin !== location.origin && url.origin !== MEDIA_ORIGIN) return;
+  if (url.origin === location.origin && /^\/(admin|api|sw\.js)/.test(url.pathname)) return;
   if (request.mode === "navigate") return event.respondWith(page(event));
   if (request.method !== "GET" || request.headers.has("X-Offline-Save")) return; /* saving: the network */
   if (url.pathname.startsWith("{{ static_url }}")) return event.respondWith(staticFile(event));
