@@ -3,8 +3,8 @@
 
 CSV: a cell that a spreadsheet would run as a formula (``= + - @``, a tab or a carriage return
 first) gets a leading quote; the text starts with a byte-order mark so spreadsheets read it as
-UTF-8. XLSX: numbers and dates stay numbers and dates (never text), and every text cell is stored
-as text, so nothing in it runs as a formula.
+UTF-8. XLSX (xlsxwriter, in constant memory): numbers and dates stay numbers and dates (never
+text), and every text cell is stored as text, so nothing in it runs as a formula.
 """
 
 import csv
@@ -79,6 +79,7 @@ def xlsx_bytes(header: list[str], rows) -> bytes:
         "strings_to_numbers": False,
         "strings_to_formulas": False,
         "strings_to_urls": False,
+        "nan_inf_to_errors": True,
     }
     workbook = xlsxwriter.Workbook(buffer, options)
     sheet = workbook.add_worksheet()
