@@ -58,12 +58,9 @@ def place_map(table: Table, *, region: str, filters: Filters, url_for=None):
     )
 
 
-def dashboard_charts(request, context: dict, *, filters: Filters, region: str) -> dict:
-    from . import selectors
-
-    by_place = selectors.learning_table(filters, by="province" if region else "region")
+def dashboard_charts(tables: dict, *, filters: Filters, region: str, by_place: Table) -> dict:
     return {
-        "bars": learning_bars(context["learning"]),
-        "lines": month_lines(context["months"]),
+        "bars": learning_bars(tables["learning"]),
+        "lines": month_lines(tables["months"]),
         "map": place_map(by_place, region=region, filters=filters),
     }

@@ -45,6 +45,38 @@ class LearningSummary(models.Model):
         return f"{self.month:%Y-%m} {self.region} {self.gender} {self.language}"
 
 
+class LearningRollup(models.Model):
+    """``LearningSummary`` summed over province, role and cohort: the same figures in a few
+    times fewer rows, which the dashboard's default views read (``selectors.learning_source``).
+    Rebuilt from ``LearningSummary`` by the same refresh."""
+
+    month = models.DateField(_("month"))
+    region = models.CharField(_("region"), max_length=2, blank=True)
+    sector = models.CharField(_("sector"), max_length=30, blank=True)
+    gender = models.CharField(_("gender"), max_length=8, blank=True)
+    youth = models.CharField(_("age band"), max_length=8, blank=True)
+    language = models.CharField(_("language"), max_length=8, blank=True)
+    learners = models.PositiveIntegerField(default=0)
+    enrolments = models.PositiveIntegerField(default=0)
+    completions = models.PositiveIntegerField(default=0)
+    completers = models.PositiveIntegerField(default=0)
+    certificates = models.PositiveIntegerField(default=0)
+    seconds = models.BigIntegerField(default=0)
+    gain_pairs = models.PositiveIntegerField(default=0)
+    pre_total = models.FloatField(default=0)
+    post_total = models.FloatField(default=0)
+
+    DIMENSIONS = ("month", "region", "sector", "gender", "youth", "language")
+
+    class Meta:
+        verbose_name = _("learning roll-up")
+        verbose_name_plural = _("learning roll-ups")
+        indexes = [models.Index(fields=["region", "month"], name="insights_rollup_region")]
+
+    def __str__(self) -> str:
+        return f"{self.month:%Y-%m} {self.region} {self.gender} {self.language}"
+
+
 class RegisterSummary(models.Model):
     region = models.CharField(_("region"), max_length=2, blank=True)
     province = models.CharField(_("province"), max_length=12, blank=True)
@@ -125,7 +157,15 @@ class CoverageSummary(models.Model):
     class Meta:
         verbose_name = _("training coverage")
         verbose_name_plural = _("training coverage")
-        indexes = [models.Index(fields=["region", "sector"], name="insights_coverage_place")]
+        indexes = [
+            models.Index(fields=["region", "sector"], name="insights_coverage_place"),
+            # The dashboard's 50 largest cooperatives: an index scan with a limit, not a sort
+            # of every cooperative (the whole country, or one region).
+            models.Index(fields=["-members", "name"], name="insights_coverage_largest"),
+            models.Index(
+                fields=["region", "-members", "name"], name="insights_coverage_reg_largest"
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.name

@@ -12,7 +12,7 @@ from assessments.api import Attempt, Certificate, Quiz
 from courses.api import Cohort, Enrolment, LessonProgress
 from registry_link.api import Cooperative, Kind, LinkStatus, Membership
 
-from .models import CoverageSummary, LearningSummary
+from .models import CoverageSummary, LearningRollup, LearningSummary
 
 
 def _tables() -> dict[str, str]:
@@ -30,6 +30,7 @@ def _tables() -> dict[str, str]:
         "quiz": Quiz,
         "page": Page,
         "learning": LearningSummary,
+        "rollup": LearningRollup,
         "coverage": CoverageSummary,
     }
     return {name: connection.ops.quote_name(model._meta.db_table) for name, model in models.items()}
@@ -108,6 +109,17 @@ LEARNING = (
     " GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9"
 )
 
+MEASURES = (
+    "learners, enrolments, completions, completers, certificates, seconds, gain_pairs,"
+    " pre_total, post_total"
+)
+SUMS = ", ".join(f"SUM({name.strip()})" for name in MEASURES.split(","))
+DIMENSIONS = ", ".join(LearningRollup.DIMENSIONS)
+ROLLUP = (
+    "INSERT INTO {rollup} (" + DIMENSIONS + ", " + MEASURES + ")"  # noqa: S608
+    " SELECT " + DIMENSIONS + ", " + SUMS + " FROM {learning} GROUP BY " + DIMENSIONS
+)
+
 COVERAGE = """
 INSERT INTO {coverage} (cooperative_id, name, region, province, sector, members, women, linked,
   trained, trained_women, trained_this_year, trained_women_this_year)
@@ -139,6 +151,13 @@ def learning_rebuild(*, params: dict) -> None:
     }
     with connection.cursor() as cursor:
         cursor.execute(LEARNING.format(**_tables()), params)
+
+
+def rollup_rebuild() -> None:
+    """``LearningRollup`` from the ``LearningSummary`` just rebuilt: the same sums without
+    province, role and cohort."""
+    with connection.cursor() as cursor:
+        cursor.execute(ROLLUP.format(**_tables()))
 
 
 def coverage_rebuild(*, params: dict) -> None:

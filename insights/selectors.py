@@ -16,6 +16,7 @@ from .filters import AGE_BANDS, BREAKDOWNS, GENDERS, Filters
 from .models import (
     CoverageSummary,
     FunnelSummary,
+    LearningRollup,
     LearningSummary,
     MarketSummary,
     Refresh,
@@ -48,6 +49,15 @@ def _months(filters: Filters, field: str = "month") -> Q:
 
 def _places(filters: Filters, fields=PLACES) -> Q:
     return Q(**{name: getattr(filters, name) for name in fields if getattr(filters, name)})
+
+
+def learning_source(filters: Filters, by: str):
+    """The smallest table that holds the answer: the roll-up (no province, role or cohort)
+    unless the filters or the breakdown need one of those; the sums are the same."""
+    rollup = set(LearningRollup.DIMENSIONS)
+    if by in rollup and not filters.province:
+        return LearningRollup.objects
+    return LearningSummary.objects
 
 
 def learning_rows(filters: Filters) -> Q:
@@ -115,7 +125,8 @@ def learning_table(filters: Filters, *, by: str | None = None) -> Table:
     """Learners, enrolments, completions, certificates, time and learning gain by ``by``."""
     by = by or filters.by
     rows = (
-        LearningSummary.objects.filter(learning_rows(filters))
+        learning_source(filters, by)
+        .filter(learning_rows(filters))
         .values(by)
         .annotate(**{key: Sum(key) for key in LEARNING_MEASURES})
         .order_by(by)

@@ -15,6 +15,7 @@ from .conf import setting
 from .models import (
     CoverageSummary,
     FunnelSummary,
+    LearningRollup,
     LearningSummary,
     MarketSummary,
     Refresh,
@@ -23,6 +24,7 @@ from .models import (
 
 REFRESH_LOCK = 14_0038  # PostgreSQL advisory lock key of the refresh
 SUMMARIES = (LearningSummary, RegisterSummary, MarketSummary, FunnelSummary, CoverageSummary)
+DERIVED = (LearningRollup,)  # computed from the summaries, not counted in a refresh's rows
 
 
 @dataclass(frozen=True)
@@ -86,6 +88,14 @@ def _funnel_rows() -> list[FunnelSummary]:
     return rows
 
 
+def _analyze() -> None:
+    """Fresh statistics for the planner: the summaries were just rewritten, and autovacuum
+    would otherwise plan the dashboard's sums on the previous refresh's row counts."""
+    with connection.cursor() as cursor:
+        for model in (*SUMMARIES, *DERIVED):
+            cursor.execute(f"ANALYZE {connection.ops.quote_name(model._meta.db_table)}")
+
+
 def refresh_summaries() -> RefreshReport:
     """Rebuild every summary table in one transaction: readers see the old figures until the
     new ones are all there. Idempotent; the Celery beat task and ``refresh_statistics`` call it."""
@@ -102,9 +112,10 @@ def refresh_summaries() -> RefreshReport:
         # both insert: the second waits here until the first has committed.
         with connection.cursor() as cursor:
             cursor.execute("SELECT pg_advisory_xact_lock(%s)", [REFRESH_LOCK])
-        for model in SUMMARIES:
+        for model in (*SUMMARIES, *DERIVED):
             model.objects.all().delete()
         refresh.learning_rebuild(params=params)
+        refresh.rollup_rebuild()
         refresh.coverage_rebuild(params=params)
         RegisterSummary.objects.bulk_create(_register_rows(), batch_size=2000)
         MarketSummary.objects.bulk_create(_market_rows(), batch_size=2000)
@@ -112,4 +123,5 @@ def refresh_summaries() -> RefreshReport:
         rows = sum(model.objects.count() for model in SUMMARIES)
         seconds = time.monotonic() - started
         Refresh.objects.create(started_at=now, seconds=seconds, rows=rows)
+        _analyze()
     return RefreshReport(rows=rows, seconds=seconds)

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from core.spreadsheets import export_response
 
-from . import charts, report, selectors
+from . import figures, report, selectors
 from .access import scope
 from .conf import setting
 from .filters import filters_from
@@ -29,26 +29,19 @@ def _scope(request) -> str:
 def dashboard(request):
     region = _scope(request)
     filters, form = filters_from(request.GET, scope=region)
-    learning = selectors.learning_table(filters)
     query = urlencode(filters.query())
+    refresh = selectors.last_refresh()
     context = {
         "page_title": _("Statistics"),
         "form": form,
         "filters": filters,
         "region": region,
         "query": query,
-        "learning": learning,
-        "months": selectors.learning_table(filters, by="month"),
-        "funnel": selectors.funnel_table(filters),
-        "register": selectors.register_table(filters),
-        "market": selectors.market_table(filters),
-        "coverage": selectors.coverage_table(filters),
-        "cooperatives": selectors.coverage_cooperatives_table(filters),
-        "refresh": selectors.last_refresh(),
+        "refresh": refresh,
         "small_count": setting("SMALL_COUNT"),
         "exports": export_links(query),
+        **figures.dashboard_figures(filters, region=region, version=refresh and refresh.pk),
     }
-    context.update(charts.dashboard_charts(request, context, filters=filters, region=region))
     return TemplateResponse(request, "insights/dashboard.html", context)
 
 

@@ -3,8 +3,8 @@
 
 CSV: a cell that a spreadsheet would run as a formula (``= + - @``, a tab or a carriage return
 first) gets a leading quote; the text starts with a byte-order mark so spreadsheets read it as
-UTF-8. XLSX: numbers and dates stay numbers and dates (never text), and every text cell is stored
-as text, so nothing in it runs as a formula.
+UTF-8. XLSX (xlsxwriter, in constant memory): numbers and dates stay numbers and dates (never
+text), and every text cell is stored as text, so nothing in it runs as a formula.
 """
 
 import csv
@@ -46,31 +46,51 @@ def csv_response(*, filename: str, header: list[str], rows) -> HttpResponse:
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-def _xlsx_cell(sheet, value):
-    from openpyxl.cell import WriteOnlyCell
-
-    if isinstance(value, bool) or not isinstance(
-        value, int | float | Decimal | datetime.date | datetime.datetime
-    ):
-        cell = WriteOnlyCell(sheet, value="" if value is None else str(value))
-        cell.data_type = "s"  # text, even when it starts with "=": never a formula
-        return cell
-    if isinstance(value, datetime.datetime) and value.tzinfo is not None:
-        value = value.replace(tzinfo=None)  # spreadsheets have no time zones
-    return WriteOnlyCell(sheet, value=value)
+def _xlsx_write(sheet, formats: dict, row: int, values) -> None:
+    """One row through xlsxwriter's typed writers: text stays text (never a formula, a number or
+    a link), numbers are numbers, dates and times are dates and times."""
+    for column, value in enumerate(values):
+        if value is None:
+            continue
+        if isinstance(value, bool) or not isinstance(
+            value, int | float | Decimal | datetime.date | datetime.datetime
+        ):
+            sheet.write_string(row, column, str(value))
+        elif isinstance(value, datetime.datetime):
+            if value.tzinfo is not None:
+                value = value.replace(tzinfo=None)  # spreadsheets have no time zones
+            sheet.write_datetime(row, column, value, formats["datetime"])
+        elif isinstance(value, datetime.date):
+            sheet.write_datetime(row, column, value, formats["date"])
+        else:
+            sheet.write_number(row, column, float(value) if isinstance(value, Decimal) else value)
 
 
 def xlsx_bytes(header: list[str], rows) -> bytes:
-    """An XLSX workbook of one sheet: the header row, then ``rows``."""
-    from openpyxl import Workbook
+    """An XLSX workbook of one sheet: the header row, then ``rows``.
 
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet()
-    sheet.append([_xlsx_cell(sheet, str(cell)) for cell in header])
-    for row in rows:
-        sheet.append([_xlsx_cell(sheet, cell) for cell in row])
+    Written by xlsxwriter in constant memory (one row at a time, strings inline): 65,000 rows
+    of 11 columns take a few seconds (decision 0038)."""
+    import xlsxwriter
+
     buffer = io.BytesIO()
-    workbook.save(buffer)
+    options = {
+        "constant_memory": True,
+        "strings_to_numbers": False,
+        "strings_to_formulas": False,
+        "strings_to_urls": False,
+        "nan_inf_to_errors": True,
+    }
+    workbook = xlsxwriter.Workbook(buffer, options)
+    sheet = workbook.add_worksheet()
+    formats = {
+        "date": workbook.add_format({"num_format": "yyyy-mm-dd"}),
+        "datetime": workbook.add_format({"num_format": "yyyy-mm-dd hh:mm:ss"}),
+    }
+    _xlsx_write(sheet, formats, 0, [str(cell) for cell in header])
+    for number, row in enumerate(rows, start=1):
+        _xlsx_write(sheet, formats, number, row)
+    workbook.close()
     return buffer.getvalue()
 
 
