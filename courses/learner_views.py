@@ -15,6 +15,7 @@ from wagtail.models import Page
 
 from core.content import readable
 
+from .learning import module_step_after
 from .models import ProgressEvent
 from .offline import learner_tag
 from .progress import EventIn, enrolment_create, lesson_mark_done, progress_record_batch
@@ -44,13 +45,19 @@ def enrol(request: HttpRequest, course_key: UUID) -> HttpResponse:
 @login_required
 @require_POST
 def mark_done(request: HttpRequest, lesson_key: UUID) -> HttpResponse:
-    """Mark the lesson done, then go on to the next lesson of the course (or back to it)."""
+    """Mark the lesson done, then go on: the next lesson of the course, the module's test after
+    its last lesson, or back to the course."""
     lesson = _page_in_reader_language(lesson_key)
     if lesson is None:
         raise Http404
     lesson_mark_done(learner=request.user, lesson_key=lesson_key)
-    course = lesson.get_parent().get_parent()
+    module = lesson.get_parent()
+    course = module.get_parent()
     following = _lessons_of_course(course).filter(path__gt=lesson.path).first()
+    if following is None or not following.path.startswith(module.path):
+        module_test = module_step_after(request.user, module.translation_key)
+        if module_test:
+            return redirect(module_test)
     return redirect((following or course).url)
 
 

@@ -106,6 +106,12 @@ class Narration:
     def is_other_language(self) -> bool:
         return self.language.code != self.requested.code
 
+    @property
+    def language_name(self) -> str:
+        """The recording's language named in the script of the page that offers it (Darija in
+        Latin letters on a Tarifit page), else in its own."""
+        return dict(self.language.names).get(self.requested.script, self.language.native_name)
+
 
 def lesson_narration(lesson: Page, language_code: str) -> Narration | None:
     """The narration nearest to ``language_code`` along its fallback chain, among the

@@ -16,6 +16,7 @@ from wagtail.documents.models import Document
 from wagtail.images.models import Image
 from wagtail.models import Collection, Locale, Page
 
+from core.languages import get_language
 from courses.api import LessonPage
 
 from ..models import Choice, LearningPath, LearningPathCourse, Question, Quiz, QuizItem
@@ -66,15 +67,23 @@ def _picture(name: str) -> Image:
     return image
 
 
+def _readable(texts: dict, language: str) -> str:
+    """The text in ``language``, else in a language written in the same script (French for
+    Tarifit, read in Latin letters: decision 0043), else in Arabic."""
+    if language in texts:
+        return texts[language]
+    script = get_language(language).script
+    same = [text for code, text in texts.items() if get_language(code).script == script]
+    return same[0] if same else texts.get("ar", "")
+
+
 def _question(data: dict, language: str, source: Question | None) -> Question:
     pitch = 300 + 40 * LANGUAGES.index(language)
     question = Question(
         locale=Locale.objects.get(language_code=language),
         kind=data["kind"],
         text=data["text"].get(language, data["text"]["ar"]),
-        explanation=data.get("explanation", {}).get(
-            language, data.get("explanation", {}).get("ar", "")
-        ),
+        explanation=_readable(data.get("explanation", {}), language),
         audio=_audio(f"{data['id']}-{language}", pitch),
         is_true=data.get("is_true", True),
         correct_number=Decimal(data["number"]) if "number" in data else None,
@@ -89,7 +98,7 @@ def _question(data: dict, language: str, source: Question | None) -> Question:
             locale=question.locale,
             sort_order=index,
             text=item["text"].get(language, item["text"]["ar"]),
-            feedback=item.get("feedback", {}).get(language, item.get("feedback", {}).get("ar", "")),
+            feedback=_readable(item.get("feedback", {}), language),
             is_correct=item.get("correct", False),
             image=_picture(item["picture"]) if "picture" in item else None,
             audio=_audio(f"{data['id']}-{index}-{language}", pitch + 50 * index)
