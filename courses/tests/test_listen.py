@@ -36,6 +36,15 @@ def _page(client, code: str) -> str:
         return client.get(_lesson(code).url).content.decode()
 
 
+def _recorded_in(code: str) -> str:
+    """The words before the language's name in "Recorded in …", as a page in ``code`` says them."""
+    with translation.override(code):
+        words = translation.gettext(
+            "Recorded in <bdi>%(language)s</bdi>: none in your language yet."
+        )
+    return words.split("%(language)s")[0]
+
+
 def test_without_any_recording_she_is_told_so_and_gets_no_player(demo_academy, client):
     html = _page(client, "ary")
     assert "data-listen-none" in html
@@ -49,11 +58,7 @@ def test_her_own_language_plays_without_a_note(demo_academy, client):
     html = _page(client, "ary")
     assert "narration-ary/download/audio.m4a" in html
     assert "data-listen-button" in html
-    with translation.override("ary"):
-        recorded_in = translation.gettext(
-            "Recorded in <bdi>%(language)s</bdi>: none in your language yet."
-        )
-    assert recorded_in.split("%(language)s")[0] not in html
+    assert _recorded_in("ary") not in html
     assert "data-listen-none" not in html
 
 
@@ -63,11 +68,7 @@ def test_the_nearest_language_of_her_chain_plays_and_is_named(demo_academy, clie
     html = _page(client, "shi")
     assert "narration-ary/download/audio.m4a" in html
     assert 'lang="ary" data-listen-audio' in html
-    with translation.override("shi"):
-        recorded_in = translation.gettext(
-            "Recorded in <bdi>%(language)s</bdi>: none in your language yet."
-        )
-    assert recorded_in.split("%(language)s")[0] in html
+    assert _recorded_in("shi") in html
     assert "narration-ar/" not in _page(client, "ary")
 
 
