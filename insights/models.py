@@ -12,16 +12,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
-class LearningSummary(models.Model):
-    month = models.DateField(_("month"))
-    region = models.CharField(_("region"), max_length=2, blank=True)
-    province = models.CharField(_("province"), max_length=12, blank=True)
-    sector = models.CharField(_("sector"), max_length=30, blank=True)
-    gender = models.CharField(_("gender"), max_length=8, blank=True)
-    youth = models.CharField(_("age band"), max_length=8, blank=True)
-    language = models.CharField(_("language"), max_length=8, blank=True)
-    role = models.CharField(_("role"), max_length=20, blank=True)
-    cohort = models.CharField(_("cohort"), max_length=120, blank=True)
+class LearningMeasures(models.Model):
+    """What the summary and its roll-up both count (additive, summed by every breakdown)."""
+
     learners = models.PositiveIntegerField(default=0)
     enrolments = models.PositiveIntegerField(default=0)
     completions = models.PositiveIntegerField(default=0)
@@ -31,6 +24,21 @@ class LearningSummary(models.Model):
     gain_pairs = models.PositiveIntegerField(default=0)
     pre_total = models.FloatField(default=0)
     post_total = models.FloatField(default=0)
+
+    class Meta:
+        abstract = True
+
+
+class LearningSummary(LearningMeasures):
+    month = models.DateField(_("month"))
+    region = models.CharField(_("region"), max_length=2, blank=True)
+    province = models.CharField(_("province"), max_length=12, blank=True)
+    sector = models.CharField(_("sector"), max_length=30, blank=True)
+    gender = models.CharField(_("gender"), max_length=8, blank=True)
+    youth = models.CharField(_("age band"), max_length=8, blank=True)
+    language = models.CharField(_("language"), max_length=8, blank=True)
+    role = models.CharField(_("role"), max_length=20, blank=True)
+    cohort = models.CharField(_("cohort"), max_length=120, blank=True)
 
     class Meta:
         verbose_name = _("learning summary")
@@ -45,7 +53,7 @@ class LearningSummary(models.Model):
         return f"{self.month:%Y-%m} {self.region} {self.gender} {self.language}"
 
 
-class LearningRollup(models.Model):
+class LearningRollup(LearningMeasures):
     """``LearningSummary`` summed over province, role and cohort: the same figures in a few
     times fewer rows, which the dashboard's default views read (``selectors.learning_source``).
     Rebuilt from ``LearningSummary`` by the same refresh."""
@@ -56,15 +64,6 @@ class LearningRollup(models.Model):
     gender = models.CharField(_("gender"), max_length=8, blank=True)
     youth = models.CharField(_("age band"), max_length=8, blank=True)
     language = models.CharField(_("language"), max_length=8, blank=True)
-    learners = models.PositiveIntegerField(default=0)
-    enrolments = models.PositiveIntegerField(default=0)
-    completions = models.PositiveIntegerField(default=0)
-    completers = models.PositiveIntegerField(default=0)
-    certificates = models.PositiveIntegerField(default=0)
-    seconds = models.BigIntegerField(default=0)
-    gain_pairs = models.PositiveIntegerField(default=0)
-    pre_total = models.FloatField(default=0)
-    post_total = models.FloatField(default=0)
 
     DIMENSIONS = ("month", "region", "sector", "gender", "youth", "language")
 
