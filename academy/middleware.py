@@ -9,7 +9,7 @@ from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.translation import get_language, get_language_from_path
 
 from core import reading
-from courses.api import page_cache_key, page_cache_timeout
+from courses.api import page_cache_key, page_cache_timeout, site_prime, site_remember
 
 
 class LocaleMiddleware(DjangoLocaleMiddleware):
@@ -83,6 +83,23 @@ class SharedPageCacheMiddleware:
             response["Vary"] = ", ".join(kept)
         elif "Vary" in response:
             del response["Vary"]
+
+
+class SiteMiddleware:
+    """The Wagtail site of the host, from the process's memory until the next publish: Wagtail
+    would look it up in the database on every request that shows a page's URL. Only a site
+    Wagtail found itself is remembered: this adds no query."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if request.method not in ("GET", "HEAD"):
+            return self.get_response(request)
+        site_prime(request)
+        response = self.get_response(request)
+        site_remember(request)
+        return response
 
 
 class RememberLanguageMiddleware:

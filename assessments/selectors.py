@@ -1,6 +1,7 @@
 """Reads: questions as a learner sees them (no answer key), answer keys for scoring, the tests a
 page offers, learning paths and her progress in them, reports."""
 
+import hashlib
 from collections import defaultdict
 from dataclasses import dataclass
 from uuid import UUID
@@ -12,7 +13,7 @@ from wagtail.models import Page
 from core.content import resolve_many
 from core.languages import Language, get_language
 from core.reading import content_chain
-from courses.api import Enrolment
+from courses.api import Enrolment, page_cache_remember
 
 from .models import (
     Answer,
@@ -165,35 +166,63 @@ COURSE_PAGE_KINDS = (Quiz.Kind.PRE, Quiz.Kind.FINAL, Quiz.Kind.POST)
 
 
 @dataclass(frozen=True)
+class QuizRef:
+    """What a test link needs of its quiz (kept in the page cache until the next publish)."""
+
+    pk: int
+    kind: str
+
+
+@dataclass(frozen=True)
 class TestLink:
-    quiz: Quiz
+    quiz: QuizRef
     tried: bool
     passed: bool
 
 
+def _tests_offered(page_keys) -> list[tuple[QuizRef, object]]:
+    """Each test the pages offer with its page's translation key, kept until the next publish
+    (quizzes are content: a change starts a new content generation)."""
+
+    def compute() -> list[tuple[QuizRef, object]]:
+        quizzes = (
+            Quiz.objects.filter(
+                Q(kind__in=COURSE_PAGE_KINDS, course__translation_key__in=page_keys)
+                | Q(kind=Quiz.Kind.MODULE, module__translation_key__in=page_keys)
+            )
+            .select_related("course", "module")
+            .order_by("pk")
+        )
+        return [
+            (
+                QuizRef(pk=quiz.pk, kind=quiz.kind),
+                (quiz.module if quiz.kind == Quiz.Kind.MODULE else quiz.course).translation_key,
+            )
+            for quiz in quizzes
+        ]
+
+    keys = sorted(str(key) for key in page_keys)
+    digest = hashlib.sha256(" ".join(keys).encode()).hexdigest()[:32]
+    return page_cache_remember("page-tests", (digest,), compute)
+
+
 def tests_of_pages(*, learner, page_keys) -> dict:
     """The tests each course page (its final tests) or module page (its module tests) offers,
-    by the page's translation key: two queries whatever the number of pages."""
-    quizzes = list(
-        Quiz.objects.filter(
-            Q(kind__in=COURSE_PAGE_KINDS, course__translation_key__in=page_keys)
-            | Q(kind=Quiz.Kind.MODULE, module__translation_key__in=page_keys)
-        )
-        .select_related("course", "module")
-        .order_by("pk")
-    )
+    by the page's translation key: the tests from the page cache, her results in one query."""
+    offered = _tests_offered(page_keys)
     passed: dict[int, bool] = {}
-    if quizzes and learner.is_authenticated:
+    if offered and learner.is_authenticated:
         finished = Attempt.objects.filter(
-            learner=learner, quiz__in=quizzes, finished_at__isnull=False
+            learner=learner,
+            quiz_id__in=[quiz.pk for quiz, _key in offered],
+            finished_at__isnull=False,
         ).values_list("quiz_id", "passed")
         for quiz_id, result in finished:
             passed[quiz_id] = passed.get(quiz_id, False) or bool(result)
     tests: dict = {}
-    for quiz in quizzes:
-        page = quiz.module if quiz.kind == Quiz.Kind.MODULE else quiz.course
+    for quiz, page_key in offered:
         link = TestLink(quiz=quiz, tried=quiz.pk in passed, passed=passed.get(quiz.pk, False))
-        tests.setdefault(page.translation_key, []).append(link)
+        tests.setdefault(page_key, []).append(link)
     return tests
 
 

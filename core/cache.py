@@ -11,7 +11,7 @@ import threading
 import time
 
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
-from django.core.cache.backends.redis import RedisCache
+from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
@@ -46,6 +46,24 @@ class _Outage:
             )
 
 
+class _ReusedClients(RedisCacheClient):
+    """Django's client makes a new ``redis.Redis`` (and its table of ~200 reply parsers) for
+    every cache call; one per connection pool serves them all (it is safe across threads)."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self._clients: dict[int, object] = {}
+
+    def get_client(self, key=None, *, write=False):
+        index = self._get_connection_pool_index(write)
+        client = self._clients.get(index)
+        if client is None:
+            client = self._clients[index] = self._client(
+                connection_pool=self._get_connection_pool(write)
+            )
+        return client
+
+
 class ResilientRedisCache(RedisCache):
     """Django's Redis cache, where an unreachable Redis behaves as an empty cache.
 
@@ -60,6 +78,7 @@ class ResilientRedisCache(RedisCache):
             warning_interval=float(options.pop("WARNING_INTERVAL", 60)),
         )
         super().__init__(server, {**params, "OPTIONS": options})
+        self._class = _ReusedClients
 
     def _call(self, operation: str, miss, *args, **kwargs):
         if self.outage.is_down():

@@ -17,6 +17,9 @@ from .learning import (
 from .models import Cohort, CohortInvitation, Enrolment, LessonPage, LessonProgress
 from .offline import Saveable, content_versions, learner_tag, saveable
 from .page_cache import key as page_cache_key
+from .page_cache import remember as page_cache_remember
+from .page_cache import remember_in_process as page_cache_remember_in_process
+from .page_cache import site_prime, site_remember
 from .page_cache import timeout as page_cache_timeout
 from .panels import register_cohort_panel, register_completion_panel, register_page_panel
 from .progress import course_completion_check, lesson_mark_done
@@ -52,6 +55,8 @@ __all__ = [
     "load_demo_academy",
     "load_demo_narration",
     "page_cache_key",
+    "page_cache_remember",
+    "page_cache_remember_in_process",
     "page_cache_timeout",
     "page_urlpatterns",
     "register_cohort_panel",
@@ -62,6 +67,8 @@ __all__ = [
     "register_requirement",
     "saveable",
     "search_lessons",
+    "site_prime",
+    "site_remember",
 ]
 
 

@@ -133,6 +133,48 @@ def remember(name: str, parts: tuple, compute: Callable[[], Any]) -> Any:
     return value
 
 
+# What a process keeps itself (no round trip), for the current generation only.
+_in_process: dict = {"generation": None, "values": {}}
+IN_PROCESS_MAX = 10_000  # entries; past it, the process starts afresh
+_MISSING = object()
+
+
+def _in_process_values() -> dict:
+    current = generation()
+    if _in_process["generation"] != current or len(_in_process["values"]) > IN_PROCESS_MAX:
+        _in_process["generation"], _in_process["values"] = current, {}
+    return _in_process["values"]
+
+
+def remember_in_process(name: str, parts: tuple, compute: Callable[[], Any]) -> Any:
+    """``compute()``, kept in this process until the next publish: small values read on every
+    request (a page's links to its translations) cost no round trip."""
+    values = _in_process_values()
+    entry = (name, _reads(), *parts)
+    value = values.get(entry, _MISSING)
+    if value is _MISSING:
+        value = values[entry] = compute()
+    return value
+
+
+def site_prime(request) -> None:
+    """Give Wagtail the site of the request's host if this process found it since the last
+    publish (Wagtail looks it up in the database once per request otherwise)."""
+    entry = ("site", request.get_host())
+    site = _in_process_values().get(entry)
+    request._site_generation = _in_process["generation"]
+    if site is not None and not hasattr(request, "_wagtail_site"):
+        request._wagtail_site = site
+
+
+def site_remember(request) -> None:
+    """After the response: the site Wagtail found, if any, for the next requests (unless
+    content changed meanwhile)."""
+    site = getattr(request, "_wagtail_site", None)
+    if site is not None and getattr(request, "_site_generation", None) == generation():
+        _in_process_values()[("site", request.get_host())] = site
+
+
 def fragment_key(page) -> str:
     """What a template fragment of ``page`` is cached under: generation, the scripts she reads,
     page and language."""
@@ -181,6 +223,7 @@ def route_prime(request, path: str) -> None:
     known = cache.get(_route_key(request, path))
     if known is None:
         return
+    request._page_route_known = True
     label, pk, restrictions, site = known
     model = apps.get_model(label)
     page = model.objects.select_related("locale").filter(pk=pk).first()
@@ -191,9 +234,11 @@ def route_prime(request, path: str) -> None:
 
 
 def route_remember(request, path: str) -> None:
-    """After Wagtail routed a URL to a learner page, keep which page it was."""
+    """After Wagtail routed a URL to a learner page, keep which page it was (once)."""
     from .models import LearnerPage
 
+    if getattr(request, "_page_route_known", False):
+        return
     result = getattr(request, "_wagtail_route_for_request", None)
     if not result or result[1] or result[2] or not isinstance(result[0], LearnerPage):
         return

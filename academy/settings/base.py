@@ -66,6 +66,7 @@ MIDDLEWARE = [
     "django.middleware.gzip.GZipMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
     "academy.middleware.SharedPageCacheMiddleware",  # before anything reads the session
+    "academy.middleware.SiteMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "academy.middleware.LocaleMiddleware",
     "academy.middleware.RememberLanguageMiddleware",

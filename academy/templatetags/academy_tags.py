@@ -9,6 +9,7 @@ from wagtail.models import Page
 from core.content import readable
 from core.languages import LANGUAGES, Language
 from core.languages import get_language as registered_language
+from courses.api import page_cache_remember_in_process
 
 register = template.Library()
 
@@ -21,12 +22,17 @@ class LanguageLink:
 
 
 def _page_urls(page: Page, request) -> dict[str, str]:
-    # a draft translation's URL answers with the fallback, like an alias (decision 0029)
-    translations = readable(page.get_translations(inclusive=True)).select_related("locale")
-    return {
-        translation.locale.language_code: translation.get_url(request)
-        for translation in translations
-    }
+    """The page's URL in each language it reads in, kept until the next publish."""
+
+    def compute() -> dict[str, str]:
+        # a draft translation's URL answers with the fallback, like an alias (decision 0029)
+        translations = readable(page.get_translations(inclusive=True)).select_related("locale")
+        return {
+            translation.locale.language_code: translation.get_url(request)
+            for translation in translations
+        }
+
+    return page_cache_remember_in_process("language-links", (request.get_host(), page.pk), compute)
 
 
 def _view_url(request, language_code: str) -> str:
