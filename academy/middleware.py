@@ -4,6 +4,7 @@ from csp.middleware import CSPMiddleware, PolicyParts
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
+from django.middleware.gzip import GZipMiddleware, re_accepts_gzip
 from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.translation import get_language, get_language_from_path
@@ -38,6 +39,7 @@ class SharedPageCacheMiddleware:
     page tree or the templates are touched: no query at all. Such a response varies on no
     cookie: ``Vary: Cookie`` is removed (a CDN must pass requests with a session cookie through,
     see docs/operations.md). With Redis down every lookup is a miss: the page is built as usual.
+    A page for a browser that accepts gzip is kept compressed (compressed once, not per request).
     """
 
     PERSONAL_COOKIES = (settings.SESSION_COOKIE_NAME, "messages")
@@ -53,6 +55,7 @@ class SharedPageCacheMiddleware:
         if getattr(response, "shared", False):
             self._unvary_cookie(response)
             if key is not None and response.status_code == 200 and not response.cookies:
+                response = GZipMiddleware(self.get_response).process_response(request, response)
                 cache.set(key, self._keep(response), page_cache_timeout())
         return response
 
@@ -61,7 +64,11 @@ class SharedPageCacheMiddleware:
             return None
         if any(name in request.COOKIES for name in self.PERSONAL_COOKIES):
             return None
-        return page_cache_key("pages:response", request.get_host(), request.get_full_path())
+        accepted = request.headers.get("Accept-Encoding", "")
+        encoding = "gzip" if re_accepts_gzip.search(accepted) else "-"
+        return page_cache_key(
+            "pages:response", request.get_host(), encoding, request.get_full_path()
+        )
 
     @staticmethod
     def _keep(response: HttpResponse) -> tuple:

@@ -18,8 +18,8 @@ class CoursesConfig(AppConfig):
             sync_translation_source,
         )
 
+        self._connect_page_cache()  # first: a request's state is reset before it is read
         request_started.connect(corrections_refresh, dispatch_uid="courses_interface_strings")
-        self._connect_page_cache()
         page_published.connect(sync_translation_source, dispatch_uid="courses_sync_source")
         post_save.connect(repair_numchild, dispatch_uid="courses_repair_numchild")
         post_save.connect(

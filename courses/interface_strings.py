@@ -172,9 +172,11 @@ def corrections_apply() -> None:
 
 
 def corrections_refresh(**kwargs) -> None:
-    """At each request: apply the corrections again if a process saved some since (one cache
-    read; nothing else while nobody corrects anything)."""
-    version = cache.get(VERSION_KEY)
+    """At each request: apply the corrections again if a process saved some since (read with
+    the content generation, in one round trip; nothing else while nobody corrects anything)."""
+    from .page_cache import interface_version
+
+    version = interface_version()
     if version is not None and version != _version[0]:
         _version[0] = version
         corrections_apply()

@@ -81,11 +81,20 @@ def _read_generation() -> str:
     from .interface_strings import VERSION_KEY
 
     found = cache.get_many([GENERATION_KEY, VERSION_KEY])
+    _request.version = found.get(VERSION_KEY)
     current = found.get(GENERATION_KEY)
     if current is None:
         cache.add(GENERATION_KEY, uuid.uuid4().hex, None)
         current = cache.get(GENERATION_KEY) or uuid.uuid4().hex  # unreachable: never reused
     return f"{settings.PAGE_CACHE_RELEASE}:{found.get(VERSION_KEY, '')}:{current}"
+
+
+def interface_version() -> str | None:
+    """The version of the reviewers' interface-string corrections, read with the generation
+    (one round trip per request for both)."""
+    if getattr(_request, "generation", None) is None:
+        _request.generation = _read_generation()
+    return getattr(_request, "version", None)
 
 
 def content_changed() -> None:

@@ -2,6 +2,7 @@
 once to visitors and to signed-in learners, in every language, fallback pages included; visitors'
 pages carry shared-cache headers, learners' pages stay private; the CDN is told on publish."""
 
+import gzip
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -96,6 +97,20 @@ def test_a_visitor_s_page_may_be_kept_by_a_cdn(client):
             assert "Cookie" not in response.get("Vary", ""), path
             assert not response.cookies, path
 
+
+
+def test_a_visitor_s_page_is_kept_compressed_for_browsers_that_accept_gzip():
+    gzip_reader, plain_reader = Client(HTTP_ACCEPT_ENCODING="gzip, br"), Client()
+    plain = plain_reader.get(f"/ar/{LESSON}").content
+    for _ in range(2):  # built, then from the cache
+        response = gzip_reader.get(f"/ar/{LESSON}")
+        assert response["Content-Encoding"] == "gzip"
+        assert "Accept-Encoding" in response["Vary"]
+        assert gzip.decompress(response.content) == plain
+        assert int(response["Content-Length"]) == len(response.content)
+    again = plain_reader.get(f"/ar/{LESSON}")
+    assert "Content-Encoding" not in again
+    assert again.content == plain
 
 def test_a_learner_s_page_stays_private():
     learner = readers()["learner"]
