@@ -98,7 +98,6 @@ def test_a_visitor_s_page_may_be_kept_by_a_cdn(client):
             assert not response.cookies, path
 
 
-
 def test_a_visitor_s_page_is_kept_compressed_for_browsers_that_accept_gzip():
     gzip_reader, plain_reader = Client(HTTP_ACCEPT_ENCODING="gzip, br"), Client()
     plain = plain_reader.get(f"/ar/{LESSON}").content
@@ -111,6 +110,7 @@ def test_a_visitor_s_page_is_kept_compressed_for_browsers_that_accept_gzip():
     again = plain_reader.get(f"/ar/{LESSON}")
     assert "Content-Encoding" not in again
     assert again.content == plain
+
 
 def test_a_learner_s_page_stays_private():
     learner = readers()["learner"]

@@ -1,16 +1,19 @@
 """Learner pages read the database a fixed, small number of times (issue 16: at most 10).
 
 Counted warm (a second request: renditions made, caches filled), for a visitor and for a signed-in
-learner, in Arabic, in Tachelhit and on a fallback page, with 50,000 learners in the database and
-after the course grew: the counts depend on neither.
+learner, in Arabic, in Tachelhit and on a fallback page, with 50,000 learners in the database,
+and again after she followed twenty courses and a module grew to fifty lessons: the counts
+depend on none of these.
 """
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from wagtail.rich_text import RichText
 
-from courses.models import CoursePage, LessonPage
+from courses import page_cache
+from courses.models import CoursePage, LessonPage, ModulePage
 from courses.progress import enrolment_create, lesson_mark_done
 
 from .crowd import add_learners, remove_learners
@@ -74,3 +77,46 @@ def test_a_learner_s_page_takes_at_most_ten_queries(crowd, client, learner, path
     client.force_login(learner)
     count, queries = counted(client, path)
     assert count <= MAX_QUERIES, "\n".join(queries)
+
+
+def add_course(catalogue, number: int) -> CoursePage:
+    """A published course of one module and two lessons."""
+    course = CoursePage(
+        title=f"دورة {number}", slug=f"grown-{number}", summary="…", original_language="ar"
+    )
+    catalogue.add_child(instance=course)
+    module = ModulePage(title="وحدة", slug="module")
+    course.add_child(instance=module)
+    for lesson_number in (1, 2):
+        lesson = LessonPage(
+            title=f"درس {lesson_number}",
+            slug=f"lesson-{lesson_number}",
+            body=[("text", RichText("<p>نص.</p>"))],
+        )
+        module.add_child(instance=lesson)
+    return course
+
+
+def test_counts_stay_the_same_when_she_follows_twenty_courses_and_a_module_grows(
+    crowd, client, learner
+):
+    client.force_login(learner)
+    pages = [COURSE.format(language="ar"), LESSON.format(language="ar"), "/ar/me/"]
+    before = {path: counted(client, path)[0] for path in pages}
+    demo = CoursePage.objects.get(locale__language_code="ar")
+    catalogue = demo.get_parent()
+    for number in range(19):
+        course = add_course(catalogue, number)
+        enrolment_create(learner=learner, course_key=course.translation_key)
+        first = LessonPage.objects.descendant_of(course).first()
+        lesson_mark_done(learner=learner, lesson_key=first.translation_key)
+    module = ModulePage.objects.child_of(demo).first()
+    for number in range(45):
+        module.add_child(
+            instance=LessonPage(title=f"درس {number}", slug=f"more-{number}", summary="…")
+        )
+    page_cache._committed()  # as the commit would: pages are cached again from here
+    after = {path: counted(client, path) for path in pages}
+    assert "دورة 18" in client.get("/ar/me/").content.decode()  # all twenty are listed
+    for path in pages:
+        assert after[path][0] <= before[path], (path, before[path], "\n".join(after[path][1]))
