@@ -11,6 +11,7 @@ from django.db.models import Q
 from wagtail.models import Page
 
 from .models import CoursePage, LessonPage, LessonProgress
+from .page_cache import remember_in_process
 
 Requirement = Callable[[object, UUID], bool]
 _requirements: list[Requirement] = []
@@ -59,15 +60,24 @@ def required_lesson_keys(courses: list[Page]) -> dict[UUID, list[UUID]]:
     return keys
 
 
+def _required_of(course_key: UUID) -> frozenset[UUID]:
+    """The course's required lessons, kept in the process until the next publish."""
+
+    def compute() -> frozenset[UUID]:
+        course = original_course(course_key)
+        return frozenset(required_lesson_keys([course])[course_key]) if course else frozenset()
+
+    return remember_in_process("required-lessons", (course_key,), compute)
+
+
 def lessons_done(learner, course_key: UUID) -> bool:
-    course = original_course(course_key)
-    if course is None:
+    required = _required_of(course_key)
+    if not required:
         return False
-    required = set(required_lesson_keys([course])[course_key])
     done = LessonProgress.objects.filter(
         learner=learner, lesson_key__in=required, status=LessonProgress.Status.DONE
     ).count()
-    return bool(required) and done == len(required)
+    return done == len(required)
 
 
 register_requirement(lessons_done)

@@ -18,6 +18,7 @@ from wagtail.models import Page
 
 from .completion import is_complete
 from .models import CoursePage, Enrolment, LessonPage, LessonProgress, ProgressEvent
+from .page_cache import remember_in_process
 from .signals import course_completed
 
 
@@ -41,11 +42,18 @@ class BatchOutcome:
 
 
 def course_key_of_lesson(lesson_key: UUID) -> UUID:
-    lesson = LessonPage.objects.filter(translation_key=lesson_key).first()
-    course = lesson and Page.objects.ancestor_of(lesson).type(CoursePage).first()
-    if course is None:
+    """The course a lesson belongs to (kept in the process until the next publish: every
+    progress event asks)."""
+
+    def compute() -> UUID | None:
+        lesson = LessonPage.objects.filter(translation_key=lesson_key).first()
+        course = lesson and Page.objects.ancestor_of(lesson).type(CoursePage).first()
+        return course.translation_key if course else None
+
+    course_key = remember_in_process("course-of-lesson", (lesson_key,), compute)
+    if course_key is None:
         raise ValidationError(_("This lesson does not exist."), code="unknown_lesson")
-    return course.translation_key
+    return course_key
 
 
 def enrolment_create(*, learner, course_key: UUID, enrolled_by=None, cohort=None) -> Enrolment:
@@ -66,7 +74,8 @@ def _reached_threshold(progress: LessonProgress) -> bool:
     return share >= settings.PROGRESS_DONE_THRESHOLD
 
 
-def _apply(progress: LessonProgress, event: EventIn) -> None:
+def _apply(progress: LessonProgress, event: EventIn) -> bool:
+    """Apply ``event``; True when it finished the lesson."""
     newer = event.occurred_at >= progress.event_at
     if event.kind == ProgressEvent.Kind.POSITION and newer:
         progress.position_seconds = max(0.0, event.position_seconds or 0.0)
@@ -79,9 +88,12 @@ def _apply(progress: LessonProgress, event: EventIn) -> None:
     if finished and progress.status != LessonProgress.Status.DONE:
         progress.status = LessonProgress.Status.DONE
         progress.done_at = event.occurred_at
+        return True
+    return False
 
 
-def _record_one(*, learner, event: EventIn, course_key: UUID) -> bool:
+def _record_one(*, learner, event: EventIn, course_key: UUID) -> bool | None:
+    """Store and apply a new event: None for a replay, else whether it finished the lesson."""
     _stored, created = ProgressEvent.objects.get_or_create(
         id=event.id,
         defaults={
@@ -94,15 +106,15 @@ def _record_one(*, learner, event: EventIn, course_key: UUID) -> bool:
         },
     )
     if not created:
-        return False
+        return None
     progress, _new = LessonProgress.objects.select_for_update().get_or_create(
         learner=learner,
         lesson_key=event.lesson_key,
         defaults={"course_key": course_key, "event_at": event.occurred_at},
     )
-    _apply(progress, event)
+    finished = _apply(progress, event)
     progress.save()
-    return True
+    return finished
 
 
 def course_completion_check(*, learner, course_key: UUID) -> bool:
@@ -123,13 +135,20 @@ def course_completion_check(*, learner, course_key: UUID) -> bool:
 
 
 def _record(*, learner, events: list[EventIn], course_keys: dict[UUID, UUID]) -> list[UUID]:
-    applied = []
+    """Enrol her in each course once, apply the new events in the order they happened, and
+    check the completion of the courses where a lesson was finished (only that can complete
+    a course through its lessons; tests check completion when she passes them)."""
+    for course_key in dict.fromkeys(course_keys.values()):
+        Enrolment.objects.get_or_create(learner=learner, course_key=course_key)
+    applied, finished_in = [], set()
     for event in sorted(events, key=lambda item: item.occurred_at):
         course_key = course_keys[event.lesson_key]
-        enrolment_create(learner=learner, course_key=course_key)
-        if _record_one(learner=learner, event=event, course_key=course_key):
+        finished = _record_one(learner=learner, event=event, course_key=course_key)
+        if finished is not None:
             applied.append(event.id)
-    for course_key in set(course_keys.values()):
+        if finished:
+            finished_in.add(course_key)
+    for course_key in finished_in:
         course_completion_check(learner=learner, course_key=course_key)
     return applied
 

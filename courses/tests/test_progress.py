@@ -4,6 +4,8 @@ from uuid import uuid4
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from courses.learning import learner_courses
@@ -220,3 +222,16 @@ def test_marking_a_lesson_done_goes_to_the_next_lesson(client, learner):
     response = client.post(f"/shi/lessons/{first.translation_key}/done/")
     assert response.headers["Location"] == second.url
     assert state(learner, first).status == LessonProgress.Status.DONE
+
+
+def test_a_position_report_takes_few_queries_once_the_lesson_is_known(client, learner):
+    """The lesson's course and the course's lessons come from the process's memory until the
+    next publish; completion is checked only when a lesson gets finished."""
+    lesson = lessons("ar")[0]
+    client.force_login(learner)
+    post_events(client, [sent(lesson)])
+    with CaptureQueriesContext(connection) as captured:
+        response = post_events(client, [sent(lesson, position=20.0)])
+    assert response.json()["accepted"]
+    assert len(captured) <= 10, "\n".join(query["sql"][:160] for query in captured)
+    assert not [query for query in captured if "wagtailcore_page" in query["sql"]]
