@@ -31,6 +31,9 @@ What it does, in order:
    home, signed-in lesson, course and dashboard) with wrk -c16 for ~10 s, against a plain
    Wagtail page measured in the same run, with 50,000 learners in the database (``pages.py``).
 
+``run.py pages`` skips the name check, page weight, the load of step 5's first part and the
+offline save: the learner pages against the baseline and the progress endpoint only.
+
 6. The name check against a register of 65,315 cooperatives, on PostgreSQL when the run uses it
    and on SQLite, each in a process of its own, rolled back (``name_check.py``).
 
@@ -593,6 +596,7 @@ def main() -> int:
     from pages import bench_settings, measure_pages, set_up_pages, tear_down_pages
 
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
+    only_pages = sys.argv[1:] == ["pages"]  # `run.py pages`: queries and page loads only
     started = time.perf_counter()
     var_dir = Path(tempfile.mkdtemp(prefix="academy-bench-"))
     server = redis = None
@@ -611,17 +615,19 @@ def main() -> int:
         pages_set_up = True
         measure_dashboard_queries()
         measure_map_sizes()
-        measure_name_check(env, bench=bench, var_dir=var_dir)
+        if not only_pages:
+            measure_name_check(env, bench=bench, var_dir=var_dir)
         port = free_port()
         server = start_gunicorn(env, port, var_dir / "gunicorn.log")
         say(f"gunicorn (PID {server.pid}) answers on http://127.0.0.1:{port}/")
-        measure_page_weight(
-            port, Path(env["MEDIA_ROOT"]) if env.get("MEDIA_ROOT") else var_dir / "media"
-        )
-        measure_load(port)
+        if not only_pages:
+            media = Path(env["MEDIA_ROOT"]) if env.get("MEDIA_ROOT") else var_dir / "media"
+            measure_page_weight(port, media)
+            measure_load(port)
         measure_pages(port, session)
         measure_progress_endpoint(port)
-        measure_offline(port, var_dir / "access.log")
+        if not only_pages:
+            measure_offline(port, var_dir / "access.log")
     except BenchError as error:
         say(f"Benchmark failed: {error}")
         return 1
