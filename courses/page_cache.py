@@ -19,7 +19,6 @@ import uuid
 from collections.abc import Callable
 from typing import Any
 
-from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
 from django.db import connection, transaction
@@ -30,7 +29,7 @@ from wagtail.models import Page, Site
 from core import reading
 
 GENERATION_KEY = "pages:generation"
-ROUTE_PREFIX = "pages:route"
+ROUTE_PREFIX = "pages:route-page"  # (page, restrictions, site); renamed when the entry changes
 RESPONSE_PREFIX = "pages:response"
 
 
@@ -228,22 +227,21 @@ def _route_key(request, path: str) -> str:
 
 def route_prime(request, path: str) -> None:
     """Give Wagtail the page of a known URL (``request._wagtail_route_for_request``, its own
-    per-request cache) in one query instead of one or two per level of the tree."""
+    per-request cache) without a query: the page itself is kept, as it was read from the
+    database, until the next publish."""
     known = cache.get(_route_key(request, path))
     if known is None:
         return
     request._page_route_known = True
-    label, pk, restrictions, site = known
-    model = apps.get_model(label)
-    page = model.objects.select_related("locale").filter(pk=pk).first()
-    if page is not None:
-        page.serving_restrictions = restrictions  # see LearnerPage.get_view_restrictions
-        request._wagtail_route_for_request = (page, [], {})
-        request._wagtail_site = site
+    page, restrictions, site = known
+    page.serving_restrictions = restrictions  # see LearnerPage.get_view_restrictions
+    request._wagtail_route_for_request = (page, [], {})
+    request._wagtail_site = site
 
 
 def route_remember(request, path: str) -> None:
-    """After Wagtail routed a URL to a learner page, keep which page it was (once)."""
+    """After Wagtail routed a URL to a learner page, keep which page it was (once), read again
+    so that nothing this request attached to it is kept."""
     from .models import LearnerPage
 
     if getattr(request, "_page_route_known", False):
@@ -251,13 +249,11 @@ def route_remember(request, path: str) -> None:
     result = getattr(request, "_wagtail_route_for_request", None)
     if not result or result[1] or result[2] or not isinstance(result[0], LearnerPage):
         return
-    page = result[0]
-    known = (
-        page._meta.label,
-        page.pk,
-        list(page.get_view_restrictions()),
-        Site.find_for_request(request),
-    )
+    served = result[0]
+    page = type(served).objects.select_related("locale").filter(pk=served.pk).first()
+    if page is None:
+        return
+    known = (page, list(served.get_view_restrictions()), Site.find_for_request(request))
     cache.set(_route_key(request, path), known, timeout())
 
 
