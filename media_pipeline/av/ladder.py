@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..conf import Rung
-from .run import output_path, run_ffmpeg
+from .run import Stop, output_path, run_ffmpeg
 
 AUDIO_ONLY = "audio"
 AAC_FRAME = 1024  # samples per AAC-LC frame
@@ -204,12 +204,14 @@ def transcode(
     duration: float,
     on_progress: Callable[[float], None] | None = None,
     timeout: float | None = None,
+    stop: Stop | None = None,
 ) -> None:
     run_ffmpeg(
         ladder_command(source, plan, hls_dir, audio_filter, duration=duration),
         duration=duration,
         on_progress=on_progress,
         timeout=timeout,
+        stop=stop,
     )
 
 

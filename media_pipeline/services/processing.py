@@ -22,6 +22,7 @@ from django.utils import timezone
 
 from .. import conf, store
 from ..av import hls, ladder, loudness
+from ..av.background import Background
 from ..av.probe import Probe, probe, validate
 from ..av.run import ToolError
 from ..error_codes import MediaError, MediaErrorCode
@@ -216,26 +217,98 @@ def outputs_build(
     playable: Callable[[list[ladder.Plan]], bool] | None = None,
 ) -> list[ladder.Plan] | None:
     """Every file of an asset under ``target`` (no database): the first run (audio-only and the
-    lowest rung, its sound checked), its master playlist, then ``playable(plans)``; then the
-    higher rungs, the whole master playlist, the low MP4 and the poster. Returns the runs made,
-    or None when ``playable`` answered False (the work was taken back)."""
+    lowest rung, its sound checked) with, at the same time, the higher rungs in a thread
+    (docs/decisions/0046); the first run's master playlist, then ``playable(plans)``; then, once
+    the higher rungs are done, the whole master playlist, the low MP4 and the poster. Returns the
+    runs made, or None when ``playable`` answered False (the work was taken back)."""
     plan = plan_for(described)
-    channels = described.audio.channels if described.audio else 0
     first, rest = plan.split()
     hls_dir = target / "hls"
-    share = 30.0 if rest else 85.0
-    audio = _first_run(source, first, target, described, channels=channels, progress=progress,
-                       share=share)  # fmt: skip
+    report = _Progress(progress, rest is not None)
+    higher = _runs_start(source, described, first, rest, target, report)
     plans = [first]
     _master(hls_dir, plans)
-    if playable is not None and not playable(plans):
-        return None
+    try:
+        if higher and higher.failed:
+            higher.wait()  # raises its error before anything is published
+        if playable is not None and not playable(plans):
+            if higher:
+                higher.stop()
+            return None
+        if higher:
+            higher.wait(report.rest_beat)
+    except BaseException:
+        if higher:
+            higher.stop()
+        raise
     if rest is not None:
-        _run(source, rest, hls_dir, audio, described, progress, start=35, share=55)
+        _rest_join(target, rest)
         plans.append(rest)
         _master(hls_dir, plans)
     _downloads_and_poster(source, first, target, described)
     return plans
+
+
+def _runs_start(source, described, first, rest, target, report) -> Background | None:
+    """The first run, with the higher rungs started at the same time in a thread (returned,
+    still running). The first run's encoded sound is checked: above the ceiling, both are made
+    again (once) with a lower limit, so every rung's sound respects it."""
+    channels = described.audio.channels if described.audio else 0
+    goal = loudness_target()
+    measured = loudness.measure(source, goal, channels=channels) if first.audio else None
+    limit = goal.true_peak
+    for attempt in range(2):
+        audio = _filter(measured, goal, channels=channels, limit=limit)
+        higher = _rest_start(source, rest, target, audio, described, report) if rest else None
+        try:
+            peak = _first_run(source, first, target, audio, described, report)
+        except BaseException:
+            if higher:
+                higher.stop()
+            raise
+        ceiling = conf.get("PEAK_CEILING_DBTP")
+        if peak is None or peak <= ceiling or measured.silent or attempt:
+            return higher
+        logger.info("%s: encoded peak %.1f dBTP, limiting lower", source, peak)
+        limit -= peak - ceiling + 1.0
+        if higher:  # its sound used the former limit: made again with the new one
+            higher.stop()
+        _clear(target, first)
+    return higher
+
+
+REST = "rest"  # the higher rungs' scratch folder, moved into hls/ once they are done
+
+
+class _Progress:
+    """The progress of both runs, reported by the caller's thread only (the database)."""
+
+    def __init__(self, write: ProgressWriter | None, concurrent: bool) -> None:
+        self.write = write
+        self.first = 0.0
+        self.rest: Background | None = None
+        self.first_share, self.rest_share = (30.0, 55.0) if concurrent else (85.0, 0.0)
+
+    def first_beat(self, fraction: float) -> None:
+        self.first = fraction
+        self._write()
+
+    def rest_beat(self, _fraction: float) -> None:
+        self.first = 1.0
+        self._write()
+
+    def _write(self) -> None:
+        if self.write is None:
+            return
+        rest = self.rest.fraction if self.rest else 0.0
+        done = self.first * self.first_share + rest * self.rest_share
+        self.write(1.0, 5, done)
+
+
+def _filter(measured, goal, *, channels: int, limit: float) -> str:
+    if not measured:
+        return ""
+    return loudness.normalise_filter(measured, goal, channels=channels, limit_db=limit)
 
 
 def _master(hls_dir: Path, plans: list[ladder.Plan]) -> None:
@@ -244,45 +317,55 @@ def _master(hls_dir: Path, plans: list[ladder.Plan]) -> None:
     )
 
 
-def _first_run(source, first, target, described, *, channels, progress, share) -> str:
-    """Audio-only and the lowest rung; the encoded sound's true peak is checked, and the run made
-    again with a lower limit (once) where AAC pushed it above the ceiling. Returns the audio
-    filter the other rungs use."""
+def _first_run(source, first, target, audio, described, report) -> float | None:
+    """Audio-only and the lowest rung; returns the encoded sound's true peak (None without
+    sound), which the caller checks against the ceiling."""
     hls_dir = target / "hls"
-    goal = loudness_target()
-    limit = goal.true_peak
-    measured = loudness.measure(source, goal, channels=channels) if first.audio else None
-    for attempt in range(2):
-        audio = (
-            loudness.normalise_filter(measured, goal, channels=channels, limit_db=limit)
-            if measured
-            else ""
-        )
-        _run(source, first, hls_dir, audio, described, progress, start=5, share=share)
-        if not measured:
-            return audio
-        m4a = target / "download" / "audio.m4a"
-        ladder.remux(hls_dir / ladder.AUDIO_ONLY / "index.m3u8", m4a)
-        peak = loudness.measure_output(m4a).true_peak
-        ceiling = conf.get("PEAK_CEILING_DBTP")
-        if peak <= ceiling or measured.silent or attempt:
-            return audio
-        logger.info("%s: encoded peak %.1f dBTP, limiting lower", source, peak)
-        limit -= peak - ceiling + 1.0
-        for name in ladder.variant_names(first):
-            shutil.rmtree(hls_dir / name, ignore_errors=True)
-    return audio
+    _run(source, first, hls_dir, audio, described, report.first_beat)
+    if not first.audio:
+        return None
+    m4a = target / "download" / "audio.m4a"
+    ladder.remux(hls_dir / ladder.AUDIO_ONLY / "index.m3u8", m4a)
+    return loudness.measure_output(m4a).true_peak
 
 
-def _run(source, plan, hls_dir, audio, described, progress, *, start, share) -> None:
+def _clear(target: Path, first: ladder.Plan) -> None:
+    for name in ladder.variant_names(first):
+        shutil.rmtree(target / "hls" / name, ignore_errors=True)
+    shutil.rmtree(target / REST, ignore_errors=True)
+
+
+def _rest_start(source, rest, target, audio, described, report) -> Background:
+    """The higher rungs, in a thread, into their own folder (the first run's files are stored
+    while they are written)."""
+    folder = target / REST
+    folder.mkdir(parents=True, exist_ok=True)
+
+    def work(stop, on_progress) -> None:
+        _run(source, rest, folder, audio, described, on_progress, stop=stop)
+
+    report.rest = Background(work)
+    return report.rest
+
+
+def _rest_join(target: Path, rest: ladder.Plan) -> None:
+    """Move the higher rungs' finished files next to the first run's."""
+    folder, hls_dir = target / REST, target / "hls"
+    for name in [*ladder.variant_names(rest), rest.master_name]:
+        os.replace(folder / name, hls_dir / name)
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+def _run(source, plan, hls_dir, audio, described, on_progress, *, stop=None) -> None:
     ladder.transcode(
         source,
         plan,
         hls_dir,
         audio_filter=audio,
         duration=described.duration,
-        on_progress=(lambda fraction: progress(fraction, start, share)) if progress else None,
+        on_progress=on_progress,
         timeout=conf.get("TRANSCODE_TIME_LIMIT"),
+        stop=stop,
     )
 
 
