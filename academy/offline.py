@@ -28,6 +28,8 @@ class Found:
     always: list[str] = field(default_factory=list)
     audio: list[str] = field(default_factory=list)
     video: list[str] = field(default_factory=list)
+    # A sound-only file and its lighter Opus alternative, for phones that play Opus.
+    lighter: dict[str, str] = field(default_factory=dict)
 
     def add(self, url: str | None, group: str = "always") -> None:
         if not url or url.startswith(("data:", "blob:")) or url.endswith(".m3u8"):
@@ -40,6 +42,15 @@ class Found:
         for group in ("always", AUDIO, VIDEO):
             for url in getattr(other, group):
                 self.add(url, group)
+        self.lighter.update(other.lighter)
+
+    def with_lighter(self) -> "Found":
+        """The same files, each sound-only file replaced by its lighter alternative."""
+        swapped = Found(lighter=dict(self.lighter))
+        for group in ("always", AUDIO, VIDEO):
+            for url in getattr(self, group):
+                swapped.add(self.lighter.get(url, url), group)
+        return swapped
 
 
 class _Harvester(HTMLParser):
@@ -65,6 +76,8 @@ class _Harvester(HTMLParser):
             self.found.add(_smallest(srcset) or attributes.get("src") or attributes.get("data-src"))
         elif tag == "source":
             self.found.add(attributes.get("src"), self._group())
+            if attributes.get("src") and attributes.get("data-opus"):
+                self.found.lighter[attributes["src"]] = attributes["data-opus"]
         elif tag == "track" and "default" in attributes:
             self.found.add(attributes.get("src"))
         elif tag == "script" or (tag == "link" and attributes.get("rel") == "stylesheet"):
@@ -103,15 +116,24 @@ def files_in(html: str, *, base: str = "/") -> Found:
     harvester = _Harvester()
     harvester.feed(html)
     harvester.close()
-    found, store = Found(), media_base()
+    found = Found()
     for group in ("always", AUDIO, VIDEO):
         for url in getattr(harvester.found, group):
-            absolute = urlsplit(urljoin(base, url))
-            if not absolute.netloc:
-                found.add(urlunsplit(("", "", absolute.path, absolute.query, "")), group)
-            elif urlsplit(store).netloc and urljoin(base, url).startswith(store):
-                found.add(urlunsplit((*absolute[:3], absolute.query, "")), group)
+            found.add(_keepable(url, base), group)
+    for url, lighter in harvester.found.lighter.items():
+        if _keepable(url, base) and _keepable(lighter, base):
+            found.lighter[_keepable(url, base)] = _keepable(lighter, base)
     return found
+
+
+def _keepable(url: str, base: str) -> str | None:
+    """``url`` as a path of this site or a full URL of the media store; None for others."""
+    absolute, store = urlsplit(urljoin(base, url)), media_base()
+    if not absolute.netloc:
+        return urlunsplit(("", "", absolute.path, absolute.query, ""))
+    if urlsplit(store).netloc and urljoin(base, url).startswith(store):
+        return urlunsplit((*absolute[:3], absolute.query, ""))
+    return None
 
 
 @dataclass(frozen=True)
@@ -164,14 +186,17 @@ def _measure(request: HttpRequest, url: str) -> int:
     return len(_render(request, url))
 
 
-def bundle_for(request: HttpRequest, saveable: Saveable) -> Bundle:
-    """Every page of ``saveable`` as this learner sees it, and the files they need."""
+def bundle_for(request: HttpRequest, saveable: Saveable, *, opus: bool = False) -> Bundle:
+    """Every page of ``saveable`` as this learner sees it, and the files they need; with
+    ``opus`` (her phone plays Opus in MP4), the lighter Opus sound-only files instead of AAC."""
     pages, found = [], Found()
     for page in saveable.pages:
         url = page.get_url(request)
         html = _render(request, url)
         pages.append(Item(url=url, bytes=len(html)))
         found.merge(files_in(html.decode(), base=url))
+    if opus:
+        found = found.with_lighter()
 
     def measured(urls: list[str]) -> list[Item]:
         items = [Item(url=url, bytes=_measure(request, url)) for url in urls]

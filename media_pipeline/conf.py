@@ -82,6 +82,10 @@ DEFAULTS: dict[str, object] = {
     ],
     # ffmpeg's native AAC overshoots by 15-20 %: 32k measures about 39 kbit/s (target <= 48).
     "AUDIO_ONLY_KBPS": 32,
+    # The lighter audio-only rendition for players of Opus in fMP4 (Chrome on Android): 20k
+    # measures about 23 kbit/s in 2 s segments, a minute for about 0.17 MB (docs/decisions/0046).
+    # 0: none.
+    "AUDIO_OPUS_KBPS": 20,
     "X264_PRESET": "veryfast",
     "SEGMENT_SECONDS": 2,
     # EBU R128 targets. The true-peak target is the limiter's (on the mono mix, 4x oversampled):

@@ -47,6 +47,7 @@ class Output:
     bitrate: int
     size: int
     playlist: str
+    codec: str = "aac"  # the sound's ("" for a video without sound)
 
 
 def asset_process(*, asset_id: int) -> None:
@@ -160,6 +161,7 @@ def plan_for(described: Probe) -> ladder.Plan:
         rungs=ladder.rungs_for(conf.ladder(), video.width, video.height) if video else (),
         audio=described.audio is not None,
         audio_only_kbps=conf.get("AUDIO_ONLY_KBPS"),
+        opus_kbps=conf.get("AUDIO_OPUS_KBPS"),
         source_fps=video.fps if video else 25.0,
         segment_seconds=conf.get("SEGMENT_SECONDS"),
         preset=conf.get("X264_PRESET"),
@@ -313,20 +315,30 @@ def _filter(measured, goal, *, channels: int, limit: float) -> str:
 
 def _master(hls_dir: Path, plans: list[ladder.Plan]) -> None:
     hls.master_playlist_merge(
-        hls_dir, [plan.master_name for plan in plans], target_duration=plans[0].segment_seconds
+        hls_dir,
+        [plan.master_name for plan in plans],
+        target_duration=plans[0].segment_seconds,
+        codecs={f"{ladder.AUDIO_OPUS}/index.m3u8": "opus"},
     )
 
 
+AUDIO_FILES = {ladder.AUDIO_ONLY: "audio.m4a", ladder.AUDIO_OPUS: "audio_opus.m4a"}
+
+
 def _first_run(source, first, target, audio, described, report) -> float | None:
-    """Audio-only and the lowest rung; returns the encoded sound's true peak (None without
-    sound), which the caller checks against the ceiling."""
+    """Audio-only (AAC, and Opus where asked for) and the lowest rung; returns the highest true
+    peak of the encoded sound-only files (None without sound), which the caller checks against
+    the ceiling: what the learner downloads, in either codec."""
     hls_dir = target / "hls"
     _run(source, first, hls_dir, audio, described, report.first_beat)
     if not first.audio:
         return None
-    m4a = target / "download" / "audio.m4a"
-    ladder.remux(hls_dir / ladder.AUDIO_ONLY / "index.m3u8", m4a)
-    return loudness.measure_output(m4a).true_peak
+    peaks = []
+    for name in ladder.audio_only_names(first):
+        m4a = target / "download" / AUDIO_FILES[name]
+        ladder.remux(hls_dir / name / "index.m3u8", m4a)
+        peaks.append(loudness.measure_output(m4a).true_peak)
+    return max(peaks)
 
 
 def _clear(target: Path, first: ladder.Plan) -> None:
@@ -396,9 +408,16 @@ def _measure(plans: list[ladder.Plan], hls_dir: Path) -> list[Output]:
                     bitrate=playlist.bitrate,
                     size=playlist.size,
                     playlist=f"hls/{name}/index.m3u8",
+                    codec=_codec(plan, name),
                 )
             )
     return outputs
+
+
+def _codec(plan: ladder.Plan, name: str) -> str:
+    if not plan.audio:
+        return ""
+    return "opus" if name == ladder.AUDIO_OPUS else "aac"
 
 
 def _publish(
@@ -416,6 +435,7 @@ def _publish(
     fields = {
         "master_playlist": f"{base}/hls/master.m3u8",
         "audio_download": f"{base}/download/audio.m4a" if described.audio else "",
+        "audio_opus_download": _opus_download(base, plans),
         "playable_at": asset.playable_at or timezone.now(),
         "heartbeat_at": timezone.now(),
     }
@@ -432,6 +452,12 @@ def _publish(
         if final and described.audio:
             enqueue.on_commit("asset_transcribe_task", asset.pk)
     return True
+
+
+def _opus_download(base: str, plans: list[ladder.Plan]) -> str:
+    if ladder.AUDIO_OPUS not in ladder.audio_only_names(plans[0]):
+        return ""
+    return f"{base}/download/{AUDIO_FILES[ladder.AUDIO_OPUS]}"
 
 
 def _final_fields(asset: MediaAsset, described: Probe) -> dict:

@@ -4,13 +4,15 @@
    element plays it; with the video, the video is muted and a hidden <audio> plays it in step
    (play, pause, seeking and rate followed; set back when it drifts more than 0.3 s). Every ~15 s of playback, on
    pause and on end, the root element dispatches a bubbling CustomEvent "academy:media-progress"
-   with detail {position, duration} in seconds. */
+   with detail {position, duration} in seconds. The sound-only file is the lighter Opus one
+   where the browser plays Opus in MP4, else AAC. */
 (function () {
   "use strict";
   var SAVE_DATA = "academy-media-save-data";
   var VOICE = "academy-media-voice";
   var DRIFT = 0.3;
   var INTERVAL = 15000;
+  var OPUS = 'audio/mp4; codecs="opus"';
   var hlsScript = null;
 
   function loadHls(src) {
@@ -136,10 +138,27 @@
     video.addEventListener("volumechange", function () { dub.volume = video.volume; });
   }
 
+  /* The lighter sound-only file (Opus in MP4) where this browser plays it, as MediaSource says
+     (Chrome on Android does), the AAC one otherwise; the offline save asks the same question,
+     so a sound saved on the phone is the one played. */
+  function lighterSound(root, audio) {
+    var source = audio.querySelector("source[data-opus]");
+    if (!source || !window.MediaSource || !MediaSource.isTypeSupported(OPUS)) return;
+    var aac = source.getAttribute("src"), opus = source.dataset.opus;
+    source.setAttribute("src", opus); source.setAttribute("type", OPUS);
+    root.dataset.audio = opus;
+    var original = root.querySelector("[data-voice] option[value='']");
+    if (original && original.dataset.src === aac) original.dataset.src = opus;
+    var sizes = [root.querySelector("[data-sound-size]"), root.querySelector("[data-sound-size-opus]")];
+    if (sizes[0] && sizes[1]) { sizes[0].hidden = true; sizes[1].hidden = false; }
+    audio.load(); /* the source was chosen when the page was read: choose again (preload none) */
+  }
+
   function setup(root) {
     var video = root.querySelector("video");
     var audio = root.querySelector(".media-player__audio");
     var options = root.querySelector(".media-player__options");
+    lighterSound(root, audio);
     var saveData = root.querySelector("[data-save-data]");
     var quality = root.querySelector("[data-quality]");
     var voice = root.querySelector("[data-voice]");

@@ -165,7 +165,9 @@
     await forget(record.urls, record.key);
   };
 
-  const planFor = (key) => fetch(`/${body.dataset.lang}/offline/save/${key}/`, { credentials: "same-origin" })
+  /* The lighter Opus sound where this phone plays it (the player asks the same question). */
+  const playsOpus = () => !!(window.MediaSource && MediaSource.isTypeSupported('audio/mp4; codecs="opus"'));
+  const planFor = (key) => fetch(`/${body.dataset.lang}/offline/save/${key}/${playsOpus() ? "?opus=1" : ""}`, { credentials: "same-origin" })
     .then((response) => (response.ok ? response.json() : Promise.reject(new Error(response.status))));
 
   const save = async (widget, plan, media) => {
