@@ -55,13 +55,15 @@ class Found:
 
 class _Harvester(HTMLParser):
     """Reads the files off a page; a video player's sound-only file counts for the sound-only
-    choice, its video file for the video choice."""
+    choice, its video file for the video choice. A ``<source data-lighter>`` (the Opus sound-only
+    file) is kept as the lighter alternative of the source after it, not as a file of its own."""
 
     def __init__(self):
         super().__init__(convert_charrefs=True)
         self.found = Found()
         self._player_kind = ""
         self._inside = ""
+        self._lighter: str | None = None
 
     def handle_starttag(self, tag, attrs):
         attributes = dict(attrs)
@@ -74,10 +76,13 @@ class _Harvester(HTMLParser):
         elif tag == "img":  # pictures left for later (save data) carry data-src
             srcset = attributes.get("srcset") or attributes.get("data-srcset")
             self.found.add(_smallest(srcset) or attributes.get("src") or attributes.get("data-src"))
+        elif tag == "source" and "data-lighter" in attributes:
+            self._lighter = attributes.get("src")  # an alternative of the next source
         elif tag == "source":
             self.found.add(attributes.get("src"), self._group())
-            if attributes.get("src") and attributes.get("data-opus"):
-                self.found.lighter[attributes["src"]] = attributes["data-opus"]
+            if attributes.get("src") and self._lighter:
+                self.found.lighter[attributes["src"]] = self._lighter
+            self._lighter = None
         elif tag == "track" and "default" in attributes:
             self.found.add(attributes.get("src"))
         elif tag == "script" or (tag == "link" and attributes.get("rel") == "stylesheet"):

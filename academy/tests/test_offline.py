@@ -161,10 +161,12 @@ OPUS_PLAYER = """
 <figure data-media-player data-kind="video">
   <video><source src="/media/p/low.mp4"></video>
   <audio class="media-player__audio">
-    <source src="/media/p/audio.m4a" data-opus="/media/p/audio_opus.m4a"></audio>
+    <source src="/media/p/audio_opus.m4a" type='audio/mp4; codecs="opus"' data-lighter>
+    <source src="/media/p/audio.m4a" type="audio/mp4"></audio>
 </figure>
 <figure data-media-player data-kind="audio">
-  <audio><source src="/media/q/audio.m4a" data-opus="/media/q/audio_opus.m4a"></audio></figure>
+  <audio><source src="/media/q/audio_opus.m4a" data-lighter><source src="/media/q/audio.m4a">
+  </audio></figure>
 <figure data-media-player data-kind="audio">
   <audio><source src="/media/r/audio.m4a"></audio></figure>
 """

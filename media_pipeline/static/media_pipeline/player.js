@@ -138,27 +138,33 @@
     video.addEventListener("volumechange", function () { dub.volume = video.volume; });
   }
 
-  /* The lighter sound-only file (Opus in MP4) where this browser plays it, as MediaSource says
-     (Chrome on Android does), the AAC one otherwise; the offline save asks the same question,
-     so a sound saved on the phone is the one played. */
+  /* The lighter sound-only file (Opus in MP4, the first <source>) where this browser plays it,
+     as MediaSource and the element both say (Chrome on Android does), the AAC one otherwise:
+     the offline save asks the same question, so a sound saved on the phone is the one played.
+     The element chose its source when the page was read (by canPlayType, fetching nothing:
+     preload="none"); it is made to choose again only where MediaSource says no to what it
+     chose. Returns the sound's URL. */
   function lighterSound(root, audio) {
-    var source = audio.querySelector("source[data-opus]");
-    if (!source || !window.MediaSource || !MediaSource.isTypeSupported(OPUS)) return;
-    var aac = source.getAttribute("src"), opus = source.dataset.opus;
-    source.setAttribute("src", opus); source.setAttribute("type", OPUS);
-    root.dataset.audio = opus;
-    var original = root.querySelector("[data-voice] option[value='']");
-    if (original && original.dataset.src === aac) original.dataset.src = opus;
+    var opus = audio.querySelector("source[data-lighter]");
+    var aac = audio.querySelector("source:not([data-lighter])");
+    if (!opus) return aac && aac.src;
+    var chosen = audio.canPlayType(OPUS) !== "";
+    var plays = chosen && !!window.MediaSource && MediaSource.isTypeSupported(OPUS);
+    if (!plays) opus.remove();
+    if (chosen && !plays) audio.load();
     var sizes = [root.querySelector("[data-sound-size]"), root.querySelector("[data-sound-size-opus]")];
-    if (sizes[0] && sizes[1]) { sizes[0].hidden = true; sizes[1].hidden = false; }
-    audio.load(); /* the source was chosen when the page was read: choose again (preload none) */
+    if (sizes[0] && sizes[1]) { sizes[0].hidden = plays; sizes[1].hidden = !plays; }
+    var sound = plays ? opus.src : aac.src;
+    var original = root.querySelector("[data-voice] option[value='']");
+    if (original) original.dataset.src = sound;
+    return sound;
   }
 
   function setup(root) {
     var video = root.querySelector("video");
     var audio = root.querySelector(".media-player__audio");
     var options = root.querySelector(".media-player__options");
-    lighterSound(root, audio);
+    var sound = lighterSound(root, audio);
     var saveData = root.querySelector("[data-save-data]");
     var quality = root.querySelector("[data-quality]");
     var voice = root.querySelector("[data-voice]");
@@ -194,7 +200,6 @@
     var remembered = stored === "1" ||
       (stored === null && !!link && (link.saveData || /2g|3g/.test(link.effectiveType || "")));
     saveData.checked = !!remembered; mode(saveData.checked);
-    var sound = audio.querySelector("source") && audio.querySelector("source").src;
     if (!remembered) { /* saved on the phone as sound only: play that, online or not */
       Promise.all([kept(sound), kept(file)]).then(function (saved) {
         if (saved[0] && !saved[1]) { saveData.checked = true; mode(true); }

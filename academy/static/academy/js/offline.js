@@ -166,7 +166,9 @@
   };
 
   /* The lighter Opus sound where this phone plays it (the player asks the same question). */
-  const playsOpus = () => !!(window.MediaSource && MediaSource.isTypeSupported('audio/mp4; codecs="opus"'));
+  const OPUS = 'audio/mp4; codecs="opus"';
+  const playsOpus = () => document.createElement("audio").canPlayType(OPUS) !== ""
+    && !!window.MediaSource && MediaSource.isTypeSupported(OPUS);
   const planFor = (key) => fetch(`/${body.dataset.lang}/offline/save/${key}/${playsOpus() ? "?opus=1" : ""}`, { credentials: "same-origin" })
     .then((response) => (response.ok ? response.json() : Promise.reject(new Error(response.status))));
 
