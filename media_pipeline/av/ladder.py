@@ -232,6 +232,7 @@ def transcode(
     on_progress: Callable[[float], None] | None = None,
     timeout: float | None = None,
     stop: Stop | None = None,
+    niceness: int = 0,
 ) -> None:
     run_ffmpeg(
         ladder_command(source, plan, hls_dir, audio_filter, duration=duration),
@@ -239,6 +240,7 @@ def transcode(
         on_progress=on_progress,
         timeout=timeout,
         stop=stop,
+        niceness=niceness,
     )
 
 

@@ -84,11 +84,15 @@ def run_ffmpeg(
     on_progress: Callable[[float], None] | None = None,
     timeout: float | None = None,
     stop: Stop | None = None,
+    niceness: int = 0,
 ) -> None:
     """Run ffmpeg with ``args``; call ``on_progress(fraction)`` as it goes. ``stop`` may end it
-    from another thread (it then raises ToolError, killed)."""
+    from another thread (it then raises ToolError, killed). ``niceness`` lowers its priority
+    (``nice`` execs ffmpeg: same process, same exit status)."""
     command = [FFMPEG, "-hide_banner", "-nostdin", "-y", "-v", "error", "-nostats"]
     command += ["-progress", "pipe:1", *args]
+    if niceness:
+        command = ["nice", "-n", str(niceness), *command]
     with tempfile.TemporaryFile(mode="w+") as stderr:
         process = subprocess.Popen(  # noqa: S603 - list arguments
             command, stdout=subprocess.PIPE, stderr=stderr, text=True

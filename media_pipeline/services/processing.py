@@ -1,9 +1,10 @@
 """Probe, validate and transcode one asset. Nothing here holds a transaction while ffmpeg runs.
 
-The ladder runs in two steps (docs/decisions/0027): the audio-only rendition and the lowest rung
-first, published at once (the asset is *playable*), then the higher rungs, which join the master
-playlist when done. A transient failure (a killed ffmpeg, a full disk) is tried again a bounded
-number of times with back-off; every failure removes the partial outputs.
+The ladder runs in two ffmpeg runs at the same time (docs/decisions/0027, 0046): the audio-only
+renditions and the lowest rung, published as soon as they are done (the asset is *playable*),
+and the higher rungs, at a lower priority, which join the master playlist when done. A transient
+failure (a killed ffmpeg, a full disk) is tried again a bounded number of times with back-off;
+every failure removes the partial outputs.
 """
 
 import errno
@@ -220,8 +221,8 @@ def outputs_build(
 ) -> list[ladder.Plan] | None:
     """Every file of an asset under ``target`` (no database): the first run (audio-only and the
     lowest rung, its sound checked) with, at the same time, the higher rungs in a thread
-    (docs/decisions/0046); the first run's master playlist, then ``playable(plans)``; then, once
-    the higher rungs are done, the whole master playlist, the low MP4 and the poster. Returns the
+    (docs/decisions/0046); the first run's master playlist, then ``playable(plans)``; the low MP4
+    and the poster; then, once the higher rungs are done, the whole master playlist. Returns the
     runs made, or None when ``playable`` answered False (the work was taken back)."""
     plan = plan_for(described)
     first, rest = plan.split()
@@ -229,14 +230,16 @@ def outputs_build(
     report = _Progress(progress, rest is not None)
     higher = _runs_start(source, described, first, rest, target, report)
     plans = [first]
-    _master(hls_dir, plans)
     try:
+        _master(hls_dir, plans)
         if higher and higher.failed:
             higher.wait()  # raises its error before anything is published
         if playable is not None and not playable(plans):
             if higher:
                 higher.stop()
             return None
+        # The low MP4 and the poster need only the first run: made while the higher rungs run.
+        _downloads_and_poster(source, first, target, described)
         if higher:
             higher.wait(report.rest_beat)
     except BaseException:
@@ -247,7 +250,6 @@ def outputs_build(
         _rest_join(target, rest)
         plans.append(rest)
         _master(hls_dir, plans)
-    _downloads_and_poster(source, first, target, described)
     return plans
 
 
@@ -354,7 +356,8 @@ def _rest_start(source, rest, target, audio, described, report) -> Background:
     folder.mkdir(parents=True, exist_ok=True)
 
     def work(stop, on_progress) -> None:
-        _run(source, rest, folder, audio, described, on_progress, stop=stop)
+        niceness = conf.get("REST_NICENESS")
+        _run(source, rest, folder, audio, described, on_progress, stop=stop, niceness=niceness)
 
     report.rest = Background(work)
     return report.rest
@@ -368,7 +371,7 @@ def _rest_join(target: Path, rest: ladder.Plan) -> None:
     shutil.rmtree(folder, ignore_errors=True)
 
 
-def _run(source, plan, hls_dir, audio, described, on_progress, *, stop=None) -> None:
+def _run(source, plan, hls_dir, audio, described, on_progress, *, stop=None, niceness=0) -> None:
     ladder.transcode(
         source,
         plan,
@@ -378,6 +381,7 @@ def _run(source, plan, hls_dir, audio, described, on_progress, *, stop=None) -> 
         on_progress=on_progress,
         timeout=conf.get("TRANSCODE_TIME_LIMIT"),
         stop=stop,
+        niceness=niceness,
     )
 
 
