@@ -28,6 +28,8 @@ class Found:
     always: list[str] = field(default_factory=list)
     audio: list[str] = field(default_factory=list)
     video: list[str] = field(default_factory=list)
+    # A sound-only file and its lighter Opus alternative, for phones that play Opus.
+    lighter: dict[str, str] = field(default_factory=dict)
 
     def add(self, url: str | None, group: str = "always") -> None:
         if not url or url.startswith(("data:", "blob:")) or url.endswith(".m3u8"):
@@ -40,17 +42,28 @@ class Found:
         for group in ("always", AUDIO, VIDEO):
             for url in getattr(other, group):
                 self.add(url, group)
+        self.lighter.update(other.lighter)
+
+    def with_lighter(self) -> "Found":
+        """The same files, each sound-only file replaced by its lighter alternative."""
+        swapped = Found(lighter=dict(self.lighter))
+        for group in ("always", AUDIO, VIDEO):
+            for url in getattr(self, group):
+                swapped.add(self.lighter.get(url, url), group)
+        return swapped
 
 
 class _Harvester(HTMLParser):
     """Reads the files off a page; a video player's sound-only file counts for the sound-only
-    choice, its video file for the video choice."""
+    choice, its video file for the video choice. A ``<source data-lighter>`` (the Opus sound-only
+    file) is kept as the lighter alternative of the source after it, not as a file of its own."""
 
     def __init__(self):
         super().__init__(convert_charrefs=True)
         self.found = Found()
         self._player_kind = ""
         self._inside = ""
+        self._lighter: str | None = None
 
     def handle_starttag(self, tag, attrs):
         attributes = dict(attrs)
@@ -63,8 +76,13 @@ class _Harvester(HTMLParser):
         elif tag == "img":  # pictures left for later (save data) carry data-src
             srcset = attributes.get("srcset") or attributes.get("data-srcset")
             self.found.add(_smallest(srcset) or attributes.get("src") or attributes.get("data-src"))
+        elif tag == "source" and "data-lighter" in attributes:
+            self._lighter = attributes.get("src")  # an alternative of the next source
         elif tag == "source":
             self.found.add(attributes.get("src"), self._group())
+            if attributes.get("src") and self._lighter:
+                self.found.lighter[attributes["src"]] = self._lighter
+            self._lighter = None
         elif tag == "track" and "default" in attributes:
             self.found.add(attributes.get("src"))
         elif tag == "script" or (tag == "link" and attributes.get("rel") == "stylesheet"):
@@ -103,15 +121,24 @@ def files_in(html: str, *, base: str = "/") -> Found:
     harvester = _Harvester()
     harvester.feed(html)
     harvester.close()
-    found, store = Found(), media_base()
+    found = Found()
     for group in ("always", AUDIO, VIDEO):
         for url in getattr(harvester.found, group):
-            absolute = urlsplit(urljoin(base, url))
-            if not absolute.netloc:
-                found.add(urlunsplit(("", "", absolute.path, absolute.query, "")), group)
-            elif urlsplit(store).netloc and urljoin(base, url).startswith(store):
-                found.add(urlunsplit((*absolute[:3], absolute.query, "")), group)
+            found.add(_keepable(url, base), group)
+    for url, lighter in harvester.found.lighter.items():
+        if _keepable(url, base) and _keepable(lighter, base):
+            found.lighter[_keepable(url, base)] = _keepable(lighter, base)
     return found
+
+
+def _keepable(url: str, base: str) -> str | None:
+    """``url`` as a path of this site or a full URL of the media store; None for others."""
+    absolute, store = urlsplit(urljoin(base, url)), media_base()
+    if not absolute.netloc:
+        return urlunsplit(("", "", absolute.path, absolute.query, ""))
+    if urlsplit(store).netloc and urljoin(base, url).startswith(store):
+        return urlunsplit((*absolute[:3], absolute.query, ""))
+    return None
 
 
 @dataclass(frozen=True)
@@ -164,14 +191,17 @@ def _measure(request: HttpRequest, url: str) -> int:
     return len(_render(request, url))
 
 
-def bundle_for(request: HttpRequest, saveable: Saveable) -> Bundle:
-    """Every page of ``saveable`` as this learner sees it, and the files they need."""
+def bundle_for(request: HttpRequest, saveable: Saveable, *, opus: bool = False) -> Bundle:
+    """Every page of ``saveable`` as this learner sees it, and the files they need; with
+    ``opus`` (her phone plays Opus in MP4), the lighter Opus sound-only files instead of AAC."""
     pages, found = [], Found()
     for page in saveable.pages:
         url = page.get_url(request)
         html = _render(request, url)
         pages.append(Item(url=url, bytes=len(html)))
         found.merge(files_in(html.decode(), base=url))
+    if opus:
+        found = found.with_lighter()
 
     def measured(urls: list[str]) -> list[Item]:
         items = [Item(url=url, bytes=_measure(request, url)) for url in urls]

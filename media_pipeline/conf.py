@@ -46,8 +46,10 @@ DEFAULTS: dict[str, object] = {
             "maxrate_kbps": 90,
             "audio_kbps": 20,
             "preset": "slow",
-            # slow's adaptive B-frames, look-ahead and 5 references cost CPU for 1 % of bits.
-            "x264_params": "b-adapt=1:rc-lookahead=30:ref=3",
+            # slow's adaptive B-frames, look-ahead and 5 references cost CPU for 1 % of bits;
+            # subme 7 and trellis on final decisions only: about 1.5 CPU s per minute less for
+            # 1 % more bits (111 -> 112 kbit/s, docs/decisions/0046).
+            "x264_params": "b-adapt=1:rc-lookahead=30:ref=3:subme=7:trellis=1",
         },
         # From 360p up the sound has bits to spare: the fast AAC coder (a third of the CPU).
         {
@@ -82,7 +84,15 @@ DEFAULTS: dict[str, object] = {
     ],
     # ffmpeg's native AAC overshoots by 15-20 %: 32k measures about 39 kbit/s (target <= 48).
     "AUDIO_ONLY_KBPS": 32,
+    # The lighter audio-only rendition for players of Opus in fMP4 (Chrome on Android): 20k
+    # measures about 23 kbit/s in 2 s segments, a minute for about 0.17 MB (docs/decisions/0046).
+    # 0: none.
+    "AUDIO_OPUS_KBPS": 20,
     "X264_PRESET": "veryfast",
+    # The higher rungs run at the same time as the first run, at a lower priority: the first
+    # run (what is playable first) takes the cores it can use, the higher rungs the rest
+    # (docs/decisions/0046). 0: the same priority.
+    "REST_NICENESS": 5,
     "SEGMENT_SECONDS": 2,
     # EBU R128 targets. The true-peak target is the limiter's (on the mono mix, 4x oversampled):
     # low-rate AAC adds 2-4 dB to peaks, so -6 keeps what phones play below -1 dBTP.

@@ -78,6 +78,9 @@ class MediaAsset(index.Indexed, models.Model):
     master_playlist = models.CharField(_("master playlist path"), max_length=500, blank=True)
     download = models.CharField(_("low-quality MP4 path"), max_length=500, blank=True)
     audio_download = models.CharField(_("audio file path"), max_length=500, blank=True)
+    # The lighter sound-only file (Opus in MP4) for phones that play it; AAC above for the
+    # others (docs/decisions/0046). Empty for assets made before it.
+    audio_opus_download = models.CharField(_("Opus audio file path"), max_length=500, blank=True)
     attempts = models.PositiveIntegerField(_("attempts"), default=0)
     # Set when the audio-only rendition and the lowest rung are published (the higher rungs
     # follow); learners may play the asset from then on, while it is still being converted.
@@ -158,6 +161,9 @@ class Rendition(models.Model):
     asset = models.ForeignKey(MediaAsset, on_delete=models.CASCADE, related_name="renditions")
     rung = models.CharField(_("rung"), max_length=16)
     kind = models.CharField(_("kind"), max_length=8, choices=Kind.choices)
+    # The sound's codec: "aac", or "opus" for the lighter audio-only rendition; a player that
+    # cannot play it must not be offered it (docs/decisions/0046).
+    codec = models.CharField(_("audio codec"), max_length=8, default="aac", blank=True)
     width = models.PositiveIntegerField(null=True, blank=True)
     height = models.PositiveIntegerField(null=True, blank=True)
     bitrate = models.PositiveIntegerField(_("measured bitrate (bit/s)"))

@@ -131,6 +131,9 @@ class Player:
     audio_url: str
     download_bytes: int
     audio_bytes: int
+    # The lighter sound-only file (Opus), which the player takes where the browser plays it.
+    opus_url: str
+    opus_bytes: int
     qualities: list[Quality]
     captions: list[CaptionTrack]
     voice_overs: list[VoiceOver]
@@ -165,6 +168,8 @@ def player_for(*, asset_id: int, language: str) -> Player | None:
         audio_url=_url(asset.audio_download),
         download_bytes=_file_size(asset.download),
         audio_bytes=_file_size(asset.audio_download),
+        opus_url=_url(asset.audio_opus_download),
+        opus_bytes=_file_size(asset.audio_opus_download),
         qualities=qualities(asset),
         captions=[_caption(track, default) for track in tracks],
         voice_overs=[

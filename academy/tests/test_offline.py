@@ -155,3 +155,30 @@ def test_sizes_use_our_own_units():
         assert human_size(500) == "500 bytes"
         assert human_size(14 * 1024 * 1024) == "14.0 MB"
         assert human_size(1536) == "1.5 KB"
+
+
+OPUS_PLAYER = """
+<figure data-media-player data-kind="video">
+  <video><source src="/media/p/low.mp4"></video>
+  <audio class="media-player__audio">
+    <source src="/media/p/audio_opus.m4a" type='audio/mp4; codecs="opus"' data-lighter>
+    <source src="/media/p/audio.m4a" type="audio/mp4"></audio>
+</figure>
+<figure data-media-player data-kind="audio">
+  <audio><source src="/media/q/audio_opus.m4a" data-lighter><source src="/media/q/audio.m4a">
+  </audio></figure>
+<figure data-media-player data-kind="audio">
+  <audio><source src="/media/r/audio.m4a"></audio></figure>
+"""
+
+
+def test_a_phone_that_plays_opus_saves_the_lighter_sound_only_files():
+    """Decision 0046: with ?opus=1 (the phone's MediaSource plays Opus in MP4) the plan lists
+    each sound-only file's lighter Opus alternative instead of it; AAC where there is none."""
+    found = files_in(OPUS_PLAYER, base="/shi/lesson/")
+    assert found.audio == ["/media/p/audio.m4a"]
+    assert found.always == ["/media/q/audio.m4a", "/media/r/audio.m4a"]
+    lighter = found.with_lighter()
+    assert lighter.video == ["/media/p/low.mp4"]
+    assert lighter.audio == ["/media/p/audio_opus.m4a"]
+    assert lighter.always == ["/media/q/audio_opus.m4a", "/media/r/audio.m4a"]

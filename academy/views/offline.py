@@ -113,7 +113,8 @@ def _choice(bundle, media: str) -> dict:
 @never_cache
 @require_GET
 def save_plan(request: HttpRequest, key: UUID) -> JsonResponse:
-    """What saving this course or lesson downloads, for each choice of media, with sizes."""
+    """What saving this course or lesson downloads, for each choice of media, with sizes;
+    ``?opus=1`` from a phone that plays Opus in MP4: its lighter sound-only files."""
     if not request.user.is_authenticated:
         return JsonResponse(
             {"error": gettext("Sign in to save lessons on this phone.")}, status=401
@@ -121,7 +122,7 @@ def save_plan(request: HttpRequest, key: UUID) -> JsonResponse:
     found = saveable(key, get_language())
     if found is None:
         return JsonResponse({"error": gettext("This lesson or course does not exist.")}, status=404)
-    bundle = bundle_for(request, found)
+    bundle = bundle_for(request, found, opus=request.GET.get("opus") == "1")
     return JsonResponse(
         {
             "key": str(key),

@@ -93,11 +93,18 @@ def _attributes(text: str) -> dict[str, str]:
 
 
 def master_playlist_merge(
-    hls_dir: Path, parts: list[str], *, target_duration: float, name: str = "master.m3u8"
+    hls_dir: Path,
+    parts: list[str],
+    *,
+    target_duration: float,
+    name: str = "master.m3u8",
+    codecs: dict[str, str] | None = None,
 ) -> list[Variant]:
     """Write ``name`` from ffmpeg's master playlists ``parts`` (one per run of the ladder), with
     BANDWIDTH (peak segment) and AVERAGE-BANDWIDTH measured on the segments written, never
-    ffmpeg's estimate. Written whole, then moved into place: a player reads the old or the new."""
+    ffmpeg's estimate. ``codecs`` (by variant URI) fills in what ffmpeg leaves out: it writes no
+    CODECS for Opus, and a player must see it to skip what it cannot play. Written whole, then
+    moved into place: a player reads the old or the new."""
     variants = []
     for part in parts:
         for variant in read_master_playlist(hls_dir / part):
@@ -105,6 +112,8 @@ def master_playlist_merge(
             attributes = dict(variant.attributes)
             attributes["BANDWIDTH"] = str(playlist.peak_bitrate(target_duration=target_duration))
             attributes["AVERAGE-BANDWIDTH"] = str(playlist.average_segment_bitrate)
+            if codecs and variant.uri in codecs:
+                attributes["CODECS"] = codecs[variant.uri]
             variants.append(Variant(uri=variant.uri, attributes=attributes))
     partial = hls_dir / f".{name}.part"
     write_master_playlist(partial, variants)

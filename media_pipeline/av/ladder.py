@@ -8,9 +8,10 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..conf import Rung
-from .run import output_path, run_ffmpeg
+from .run import Stop, output_path, run_ffmpeg
 
 AUDIO_ONLY = "audio"
+AUDIO_OPUS = "audio_opus"  # the lighter audio-only rendition, for players of Opus in fMP4 (0046)
 AAC_FRAME = 1024  # samples per AAC-LC frame
 AUDIO_RATE = 48000
 REFERENCE_ASPECT = 16 / 9  # the rungs' bitrates in settings are for 16:9 pictures
@@ -26,8 +27,9 @@ class Plan:
     source_fps: float
     segment_seconds: int
     preset: str
-    audio_only: bool = True  # whether this run also makes the audio-only rendition
+    audio_only: bool = True  # whether this run also makes the audio-only rendition(s)
     master_name: str = "master.m3u8"
+    opus_kbps: int = 0  # the Opus audio-only rendition's bitrate; 0: none
 
     def split(self) -> tuple["Plan", "Plan | None"]:
         """The first run (audio-only and the lowest rung) and the run of the higher rungs."""
@@ -69,7 +71,14 @@ def rungs_for(ladder: tuple[Rung, ...], width: int, height: int) -> tuple[Rung, 
 
 
 def variant_names(plan: Plan) -> list[str]:
-    return [rung.name for rung in plan.rungs] + ([AUDIO_ONLY] if has_audio_only(plan) else [])
+    return [rung.name for rung in plan.rungs] + audio_only_names(plan)
+
+
+def audio_only_names(plan: Plan) -> list[str]:
+    """The audio-only renditions of this run: AAC, then Opus where asked for."""
+    if not has_audio_only(plan):
+        return []
+    return [AUDIO_ONLY] + ([AUDIO_OPUS] if plan.opus_kbps else [])
 
 
 def has_audio_only(plan: Plan) -> bool:
@@ -103,7 +112,7 @@ def filter_graph(plan: Plan, audio_filter: str, *, duration: float = 0.0) -> str
             top = scaled
         parts.append(f"{top}fps={fps[index]:g}[v{index}]")
     if plan.audio:
-        outputs = count + (1 if has_audio_only(plan) else 0)
+        outputs = count + len(audio_only_names(plan))
         trim = f",atrim=end_sample={audio_end_sample(duration)}" if duration else ""
         labels = "".join(f"[a{i}]" for i in range(outputs))
         parts.append(f"[0:a:0]{audio_filter}{trim},asplit={outputs}{labels}")
@@ -137,12 +146,30 @@ def encoder_args(plan: Plan) -> list[str]:
             args += [f"-b:a:{index}", f"{rung.audio_kbps}k"]
             if rung.aac_coder:
                 args += [f"-aac_coder:a:{index}", rung.aac_coder]
+    return args + audio_only_args(plan)
+
+
+def audio_only_args(plan: Plan) -> list[str]:
+    """The audio-only renditions, and the AAC settings of every AAC track (Opus has its own)."""
+    if not plan.audio:
+        return []
+    args = []
+    aac_tracks = len(plan.rungs)
     if has_audio_only(plan):
-        last = len(plan.rungs)
-        args += ["-map", f"[a{last}]", f"-b:a:{last}", f"{plan.audio_only_kbps}k"]
-    if plan.audio:
-        args += ["-c:a", "aac", "-profile:a", "aac_low", "-ac", "1", "-ar", str(AUDIO_RATE)]
+        args += ["-map", f"[a{aac_tracks}]", f"-b:a:{aac_tracks}", f"{plan.audio_only_kbps}k"]
+        aac_tracks += 1
+    args += ["-c:a", "aac", "-ac", "1", "-ar", str(AUDIO_RATE)]
+    for index in range(aac_tracks):
+        args += [f"-profile:a:{index}", "aac_low"]
+    if AUDIO_OPUS in audio_only_names(plan):
+        args += opus_args(aac_tracks, plan.opus_kbps)
     return args
+
+
+def opus_args(index: int, kbps: int) -> list[str]:
+    """The Opus audio-only rendition: mono 48 kHz, variable bitrate, 20 ms frames; the
+    ``audio`` application (lessons hold music and noise as well as voices)."""
+    return ["-map", f"[a{index}]", f"-c:a:{index}", "libopus", f"-b:a:{index}", f"{kbps}k"]
 
 
 def stream_map(plan: Plan) -> str:
@@ -150,8 +177,8 @@ def stream_map(plan: Plan) -> str:
     for index, rung in enumerate(plan.rungs):
         audio = f",a:{index}" if plan.audio else ""
         entries.append(f"v:{index}{audio},name:{rung.name}")
-    if has_audio_only(plan):
-        entries.append(f"a:{len(plan.rungs)},name:{AUDIO_ONLY}")
+    for offset, name in enumerate(audio_only_names(plan)):
+        entries.append(f"a:{len(plan.rungs) + offset},name:{name}")
     return " ".join(entries)
 
 
@@ -204,18 +231,24 @@ def transcode(
     duration: float,
     on_progress: Callable[[float], None] | None = None,
     timeout: float | None = None,
+    stop: Stop | None = None,
+    niceness: int = 0,
 ) -> None:
     run_ffmpeg(
         ladder_command(source, plan, hls_dir, audio_filter, duration=duration),
         duration=duration,
         on_progress=on_progress,
         timeout=timeout,
+        stop=stop,
+        niceness=niceness,
     )
 
 
 def remux(playlist: Path, target: Path, *, timeout: float | None = None) -> None:
-    """Copy a rendition's HLS segments into one progressive file (no re-encoding)."""
-    args = ["-i", str(playlist), "-c", "copy", "-movflags", "+faststart", output_path(target)]
+    """Copy a rendition's HLS segments into one progressive file (no re-encoding); MP4 whatever
+    the name (ffmpeg's ``.m4a`` muxer refuses Opus)."""
+    args = ["-i", str(playlist), "-c", "copy", "-movflags", "+faststart", "-f", "mp4"]
+    args += [output_path(target)]
     run_ffmpeg(args, timeout=timeout)
 
 

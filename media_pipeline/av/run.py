@@ -3,6 +3,7 @@ from ``-progress pipe:1``."""
 
 import subprocess
 import tempfile
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -54,21 +55,51 @@ def run_tool(args: list[str], *, timeout: float | None = None) -> subprocess.Com
     return completed
 
 
+class Stop:
+    """Ends an ffmpeg run from another thread (a concurrent run whose work became pointless):
+    the process is killed at once, or as soon as it starts if it has not yet."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._process: subprocess.Popen | None = None
+        self.requested = False
+
+    def attach(self, process: subprocess.Popen) -> None:
+        with self._lock:
+            self._process = process
+            if self.requested:
+                process.kill()
+
+    def __call__(self) -> None:
+        with self._lock:
+            self.requested = True
+            if self._process is not None and self._process.poll() is None:
+                self._process.kill()
+
+
 def run_ffmpeg(
     args: list[str],
     *,
     duration: float | None = None,
     on_progress: Callable[[float], None] | None = None,
     timeout: float | None = None,
+    stop: Stop | None = None,
+    niceness: int = 0,
 ) -> None:
-    """Run ffmpeg with ``args``; call ``on_progress(fraction)`` as it goes."""
+    """Run ffmpeg with ``args``; call ``on_progress(fraction)`` as it goes. ``stop`` may end it
+    from another thread (it then raises ToolError, killed). ``niceness`` lowers its priority
+    (``nice`` execs ffmpeg: same process, same exit status)."""
     command = [FFMPEG, "-hide_banner", "-nostdin", "-y", "-v", "error", "-nostats"]
     command += ["-progress", "pipe:1", *args]
+    if niceness:
+        command = ["nice", "-n", str(niceness), *command]
     with tempfile.TemporaryFile(mode="w+") as stderr:
         process = subprocess.Popen(  # noqa: S603 - list arguments
             command, stdout=subprocess.PIPE, stderr=stderr, text=True
         )
         try:
+            if stop is not None:
+                stop.attach(process)
             _follow_progress(process, duration, on_progress)
             returncode = process.wait(timeout=timeout)
         finally:

@@ -156,6 +156,7 @@ def fail(asset: MediaAsset, error: MediaError) -> bool:
         poster="",
         download="",
         audio_download="",
+        audio_opus_download="",
         retry_at=None,
     )
 

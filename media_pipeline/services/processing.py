@@ -1,9 +1,10 @@
 """Probe, validate and transcode one asset. Nothing here holds a transaction while ffmpeg runs.
 
-The ladder runs in two steps (docs/decisions/0027): the audio-only rendition and the lowest rung
-first, published at once (the asset is *playable*), then the higher rungs, which join the master
-playlist when done. A transient failure (a killed ffmpeg, a full disk) is tried again a bounded
-number of times with back-off; every failure removes the partial outputs.
+The ladder runs in two ffmpeg runs at the same time (docs/decisions/0027, 0046): the audio-only
+renditions and the lowest rung, published as soon as they are done (the asset is *playable*),
+and the higher rungs, at a lower priority, which join the master playlist when done. A transient
+failure (a killed ffmpeg, a full disk) is tried again a bounded number of times with back-off;
+every failure removes the partial outputs.
 """
 
 import errno
@@ -22,6 +23,7 @@ from django.utils import timezone
 
 from .. import conf, store
 from ..av import hls, ladder, loudness
+from ..av.background import Background
 from ..av.probe import Probe, probe, validate
 from ..av.run import ToolError
 from ..error_codes import MediaError, MediaErrorCode
@@ -46,6 +48,7 @@ class Output:
     bitrate: int
     size: int
     playlist: str
+    codec: str = "aac"  # the sound's ("" for a video without sound)
 
 
 def asset_process(*, asset_id: int) -> None:
@@ -159,6 +162,7 @@ def plan_for(described: Probe) -> ladder.Plan:
         rungs=ladder.rungs_for(conf.ladder(), video.width, video.height) if video else (),
         audio=described.audio is not None,
         audio_only_kbps=conf.get("AUDIO_ONLY_KBPS"),
+        opus_kbps=conf.get("AUDIO_OPUS_KBPS"),
         source_fps=video.fps if video else 25.0,
         segment_seconds=conf.get("SEGMENT_SECONDS"),
         preset=conf.get("X264_PRESET"),
@@ -216,73 +220,168 @@ def outputs_build(
     playable: Callable[[list[ladder.Plan]], bool] | None = None,
 ) -> list[ladder.Plan] | None:
     """Every file of an asset under ``target`` (no database): the first run (audio-only and the
-    lowest rung, its sound checked), its master playlist, then ``playable(plans)``; then the
-    higher rungs, the whole master playlist, the low MP4 and the poster. Returns the runs made,
-    or None when ``playable`` answered False (the work was taken back)."""
+    lowest rung, its sound checked) with, at the same time, the higher rungs in a thread
+    (docs/decisions/0046); the first run's master playlist, then ``playable(plans)``; the low MP4
+    and the poster; then, once the higher rungs are done, the whole master playlist. Returns the
+    runs made, or None when ``playable`` answered False (the work was taken back)."""
     plan = plan_for(described)
-    channels = described.audio.channels if described.audio else 0
     first, rest = plan.split()
     hls_dir = target / "hls"
-    share = 30.0 if rest else 85.0
-    audio = _first_run(source, first, target, described, channels=channels, progress=progress,
-                       share=share)  # fmt: skip
+    report = _Progress(progress, rest is not None)
+    higher = _runs_start(source, described, first, rest, target, report)
     plans = [first]
-    _master(hls_dir, plans)
-    if playable is not None and not playable(plans):
-        return None
+    try:
+        _master(hls_dir, plans)
+        if higher and higher.failed:
+            higher.wait()  # raises its error before anything is published
+        if playable is not None and not playable(plans):
+            if higher:
+                higher.stop()
+            return None
+        # The low MP4 and the poster need only the first run: made while the higher rungs run.
+        _downloads_and_poster(source, first, target, described)
+        if higher:
+            higher.wait(report.rest_beat)
+    except BaseException:
+        if higher:
+            higher.stop()
+        raise
     if rest is not None:
-        _run(source, rest, hls_dir, audio, described, progress, start=35, share=55)
+        _rest_join(target, rest)
         plans.append(rest)
         _master(hls_dir, plans)
-    _downloads_and_poster(source, first, target, described)
     return plans
+
+
+def _runs_start(source, described, first, rest, target, report) -> Background | None:
+    """The first run, with the higher rungs started at the same time in a thread (returned,
+    still running). The first run's encoded sound is checked: above the ceiling, both are made
+    again (once) with a lower limit, so every rung's sound respects it."""
+    channels = described.audio.channels if described.audio else 0
+    goal = loudness_target()
+    measured = loudness.measure(source, goal, channels=channels) if first.audio else None
+    limit = goal.true_peak
+    for attempt in range(2):
+        audio = _filter(measured, goal, channels=channels, limit=limit)
+        higher = _rest_start(source, rest, target, audio, described, report) if rest else None
+        try:
+            peak = _first_run(source, first, target, audio, described, report)
+        except BaseException:
+            if higher:
+                higher.stop()
+            raise
+        ceiling = conf.get("PEAK_CEILING_DBTP")
+        if peak is None or peak <= ceiling or measured.silent or attempt:
+            return higher
+        logger.info("%s: encoded peak %.1f dBTP, limiting lower", source, peak)
+        limit -= peak - ceiling + 1.0
+        if higher:  # its sound used the former limit: made again with the new one
+            higher.stop()
+        _clear(target, first)
+    return higher
+
+
+REST = "rest"  # the higher rungs' scratch folder, moved into hls/ once they are done
+
+
+class _Progress:
+    """The progress of both runs, reported by the caller's thread only (the database)."""
+
+    def __init__(self, write: ProgressWriter | None, concurrent: bool) -> None:
+        self.write = write
+        self.first = 0.0
+        self.rest: Background | None = None
+        self.first_share, self.rest_share = (30.0, 55.0) if concurrent else (85.0, 0.0)
+
+    def first_beat(self, fraction: float) -> None:
+        self.first = fraction
+        self._write()
+
+    def rest_beat(self, _fraction: float) -> None:
+        self.first = 1.0
+        self._write()
+
+    def _write(self) -> None:
+        if self.write is None:
+            return
+        rest = self.rest.fraction if self.rest else 0.0
+        done = self.first * self.first_share + rest * self.rest_share
+        self.write(1.0, 5, done)
+
+
+def _filter(measured, goal, *, channels: int, limit: float) -> str:
+    if not measured:
+        return ""
+    return loudness.normalise_filter(measured, goal, channels=channels, limit_db=limit)
 
 
 def _master(hls_dir: Path, plans: list[ladder.Plan]) -> None:
     hls.master_playlist_merge(
-        hls_dir, [plan.master_name for plan in plans], target_duration=plans[0].segment_seconds
+        hls_dir,
+        [plan.master_name for plan in plans],
+        target_duration=plans[0].segment_seconds,
+        codecs={f"{ladder.AUDIO_OPUS}/index.m3u8": "opus"},
     )
 
 
-def _first_run(source, first, target, described, *, channels, progress, share) -> str:
-    """Audio-only and the lowest rung; the encoded sound's true peak is checked, and the run made
-    again with a lower limit (once) where AAC pushed it above the ceiling. Returns the audio
-    filter the other rungs use."""
+AUDIO_FILES = {ladder.AUDIO_ONLY: "audio.m4a", ladder.AUDIO_OPUS: "audio_opus.m4a"}
+
+
+def _first_run(source, first, target, audio, described, report) -> float | None:
+    """Audio-only (AAC, and Opus where asked for) and the lowest rung; returns the highest true
+    peak of the encoded sound-only files (None without sound), which the caller checks against
+    the ceiling: what the learner downloads, in either codec."""
     hls_dir = target / "hls"
-    goal = loudness_target()
-    limit = goal.true_peak
-    measured = loudness.measure(source, goal, channels=channels) if first.audio else None
-    for attempt in range(2):
-        audio = (
-            loudness.normalise_filter(measured, goal, channels=channels, limit_db=limit)
-            if measured
-            else ""
-        )
-        _run(source, first, hls_dir, audio, described, progress, start=5, share=share)
-        if not measured:
-            return audio
-        m4a = target / "download" / "audio.m4a"
-        ladder.remux(hls_dir / ladder.AUDIO_ONLY / "index.m3u8", m4a)
-        peak = loudness.measure_output(m4a).true_peak
-        ceiling = conf.get("PEAK_CEILING_DBTP")
-        if peak <= ceiling or measured.silent or attempt:
-            return audio
-        logger.info("%s: encoded peak %.1f dBTP, limiting lower", source, peak)
-        limit -= peak - ceiling + 1.0
-        for name in ladder.variant_names(first):
-            shutil.rmtree(hls_dir / name, ignore_errors=True)
-    return audio
+    _run(source, first, hls_dir, audio, described, report.first_beat)
+    if not first.audio:
+        return None
+    peaks = []
+    for name in ladder.audio_only_names(first):
+        m4a = target / "download" / AUDIO_FILES[name]
+        ladder.remux(hls_dir / name / "index.m3u8", m4a)
+        peaks.append(loudness.measure_output(m4a).true_peak)
+    return max(peaks)
 
 
-def _run(source, plan, hls_dir, audio, described, progress, *, start, share) -> None:
+def _clear(target: Path, first: ladder.Plan) -> None:
+    for name in ladder.variant_names(first):
+        shutil.rmtree(target / "hls" / name, ignore_errors=True)
+    shutil.rmtree(target / REST, ignore_errors=True)
+
+
+def _rest_start(source, rest, target, audio, described, report) -> Background:
+    """The higher rungs, in a thread, into their own folder (the first run's files are stored
+    while they are written)."""
+    folder = target / REST
+    folder.mkdir(parents=True, exist_ok=True)
+
+    def work(stop, on_progress) -> None:
+        niceness = conf.get("REST_NICENESS")
+        _run(source, rest, folder, audio, described, on_progress, stop=stop, niceness=niceness)
+
+    report.rest = Background(work)
+    return report.rest
+
+
+def _rest_join(target: Path, rest: ladder.Plan) -> None:
+    """Move the higher rungs' finished files next to the first run's."""
+    folder, hls_dir = target / REST, target / "hls"
+    for name in [*ladder.variant_names(rest), rest.master_name]:
+        os.replace(folder / name, hls_dir / name)
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+def _run(source, plan, hls_dir, audio, described, on_progress, *, stop=None, niceness=0) -> None:
     ladder.transcode(
         source,
         plan,
         hls_dir,
         audio_filter=audio,
         duration=described.duration,
-        on_progress=(lambda fraction: progress(fraction, start, share)) if progress else None,
+        on_progress=on_progress,
         timeout=conf.get("TRANSCODE_TIME_LIMIT"),
+        stop=stop,
+        niceness=niceness,
     )
 
 
@@ -313,9 +412,16 @@ def _measure(plans: list[ladder.Plan], hls_dir: Path) -> list[Output]:
                     bitrate=playlist.bitrate,
                     size=playlist.size,
                     playlist=f"hls/{name}/index.m3u8",
+                    codec=_codec(plan, name),
                 )
             )
     return outputs
+
+
+def _codec(plan: ladder.Plan, name: str) -> str:
+    if not plan.audio:
+        return ""
+    return "opus" if name == ladder.AUDIO_OPUS else "aac"
 
 
 def _publish(
@@ -333,6 +439,7 @@ def _publish(
     fields = {
         "master_playlist": f"{base}/hls/master.m3u8",
         "audio_download": f"{base}/download/audio.m4a" if described.audio else "",
+        "audio_opus_download": _opus_download(base, plans),
         "playable_at": asset.playable_at or timezone.now(),
         "heartbeat_at": timezone.now(),
     }
@@ -349,6 +456,12 @@ def _publish(
         if final and described.audio:
             enqueue.on_commit("asset_transcribe_task", asset.pk)
     return True
+
+
+def _opus_download(base: str, plans: list[ladder.Plan]) -> str:
+    if ladder.AUDIO_OPUS not in ladder.audio_only_names(plans[0]):
+        return ""
+    return f"{base}/download/{AUDIO_FILES[ladder.AUDIO_OPUS]}"
 
 
 def _final_fields(asset: MediaAsset, described: Probe) -> dict:

@@ -2,6 +2,7 @@
 partial output; a permanent failure says why in words a trainer understands; failed assets are
 not offered in the lesson's media chooser; a learner can play the first renditions early."""
 
+import os
 import stat
 import time
 from datetime import timedelta
@@ -159,31 +160,45 @@ def test_failed_assets_are_not_offered_in_the_lesson_chooser(clips, admin_client
 
 
 def test_the_first_renditions_are_playable_before_the_higher_rungs(clips, monkeypatch):
-    """Audio-only and the lowest rung are published (and playable) before the higher rungs
-    run; those join the master playlist when done."""
+    """Audio-only and the lowest rung are published (and playable) before the higher rungs are
+    done, which run at the same time (decision 0046) and join the master playlist when done."""
     from media_pipeline.av import ladder
+    from media_pipeline.services import processing
 
-    seen = []
-    real = ladder.transcode
+    events = []
+    real_transcode, real_publish = ladder.transcode, processing._publish
 
-    def watching(source, plan, hls_dir, **kwargs):
-        if plan.audio_only is False:  # the higher rungs' run is about to start
-            asset.refresh_from_db()
-            player = player_for(asset_id=asset.pk, language="en")
+    def transcoding(source, plan, hls_dir, **kwargs):
+        events.append(("start", plan.audio_only))
+        real_transcode(source, plan, hls_dir, **kwargs)
+        events.append(("done", plan.audio_only))
+
+    def publishing(asset, plans, hls_dir, described, *, final):
+        done = real_publish(asset, plans, hls_dir, described, final=final)
+        if not final:
+            playable = player_for(asset_id=asset.pk, language="en") is not None
             master = (hls_dir / "master.m3u8").read_text()
-            seen.append((asset.status, player is not None, master))
-        return real(source, plan, hls_dir, **kwargs)
+            events.append(("published", playable, master))
+        return done
 
-    monkeypatch.setattr(ladder, "transcode", watching)
+    monkeypatch.setattr(ladder, "transcode", transcoding)
+    monkeypatch.setattr(processing, "_publish", publishing)
     asset = asset_from(clips["video"])
     asset_process(asset_id=asset.pk)
-    [(status, playable, master)] = seen
-    assert status == MediaAsset.Status.TRANSCODING
+    names = [event[:2] for event in events if event[0] != "published"]
+    [(_, playable, master)] = [e for e in events if e[0] == "published"]
+    published_at = next(i for i, e in enumerate(events) if e[0] == "published")
+    assert names[:2] == [("start", False), ("start", True)] or names[:2] == [
+        ("start", True),
+        ("start", False),
+    ]  # both runs at once
+    assert events.index(("done", True)) < published_at  # the first run, then published
     assert playable
     assert "144p/index.m3u8" in master
     assert "audio/index.m3u8" in master
     assert "360p" not in master
     asset.refresh_from_db()
+    assert asset.status == MediaAsset.Status.TRANSCRIBING
     final = Path(default_storage.path(asset.master_playlist)).read_text()
     assert all(f"{name}/index.m3u8" in final for name in ("144p", "240p", "360p", "audio"))
     assert asset.playable_at is not None
@@ -208,3 +223,67 @@ def test_work_taken_back_from_a_lost_worker_loses_its_partial_outputs(clips, sen
     assert (asset.status, asset.playable_at, asset.master_playlist) == ("uploaded", None, "")
     assert _leftovers(asset) == []
     assert player_for(asset_id=asset.pk, language="en") is None
+
+
+FIRST_RUN_BREAKS = """#!/bin/sh
+case "$*" in
+  *name:audio*) sleep 0.5; echo "[libx264 @ 0x5581] encoder gave up" >&2; exit 1 ;;
+esac
+exec ffmpeg "$@"
+"""
+
+
+def _ffmpeg_children() -> list[int]:
+    """Processes this test started that are still alive (an orphan ffmpeg would be one)."""
+    mine = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == os.getpid() and fields[0] != "Z":
+            mine.append(int(entry.name))
+    return mine
+
+
+def test_a_failed_first_run_stops_the_higher_rungs_run(clips, monkeypatch, tmp_path):
+    """The higher rungs run at the same time as the first run (decision 0046): when the first
+    fails, theirs is stopped; no ffmpeg outlives the task and nothing is left behind."""
+    monkeypatch.setattr(run, "FFMPEG", _program(tmp_path, "ffmpeg-first", FIRST_RUN_BREAKS))
+    asset = asset_from(clips["video"])
+    asset_process(asset_id=asset.pk)
+    asset.refresh_from_db()
+    assert (asset.status, asset.error_code) == (MediaAsset.Status.FAILED, "transcode_failed")
+    assert _ffmpeg_children() == []
+    assert _leftovers(asset) == []
+
+
+def test_a_lower_limit_makes_the_higher_rungs_again_with_it(clips, monkeypatch, settings):
+    """The first run's encoded peak above the ceiling: the higher rungs' run (started with the
+    former limit) is stopped and made again with the lower one, like the first."""
+    from media_pipeline.av import ladder
+
+    settings.MEDIA_PIPELINE = {**settings.MEDIA_PIPELINE, "PEAK_CEILING_DBTP": -30.0}
+    runs = []
+    real = ladder.transcode
+
+    def transcoding(source, plan, hls_dir, **kwargs):
+        runs.append((plan.audio_only, kwargs["audio_filter"]))
+        real(source, plan, hls_dir, **kwargs)
+
+    monkeypatch.setattr(ladder, "transcode", transcoding)
+    asset = asset_from(clips["video"])
+    asset_process(asset_id=asset.pk)
+    asset.refresh_from_db()
+    assert asset.status == MediaAsset.Status.TRANSCRIBING
+    assert len(runs) == 4  # both runs, then both again
+    first_filters = {audio for only, audio in runs[:2]}
+    second_filters = {audio for only, audio in runs[2:]}
+    assert len(first_filters) == len(second_filters) == 1
+    assert first_filters != second_filters  # the lower limit, for every rung
+    assert {only for only, _ in runs[2:]} == {True, False}
+    assert _ffmpeg_children() == []
+    final = Path(default_storage.path(asset.master_playlist)).read_text()
+    assert all(f"{name}/index.m3u8" in final for name in ("144p", "240p", "360p", "audio"))

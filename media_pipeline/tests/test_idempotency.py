@@ -31,7 +31,7 @@ def test_the_same_task_twice_makes_one_set_of_outputs(clips):
     files = _files(asset)
     asset_process(asset_id=asset.pk)  # a duplicate message: nothing to claim
     assert _files(asset) == files
-    assert asset.renditions.count() == 2  # 144p (the source is 180p) and audio only
+    assert asset.renditions.count() == 3  # 144p (the source is 180p), audio only: AAC, Opus
     asset.refresh_from_db()
     assert asset.attempts == 1
 

@@ -65,7 +65,7 @@ def made(tmp_path_factory):
 def test_a_video_whose_sound_is_silence_is_converted(made):
     asset = _processed(made["silent_track"])
     assert asset.status == MediaAsset.Status.TRANSCRIBING, asset.error_message
-    assert {r.rung for r in asset.renditions.all()} == {"144p", "audio"}
+    assert {r.rung for r in asset.renditions.all()} == {"144p", "audio", "audio_opus"}
     audio = loudness.measure_output(Path(default_storage.path(asset.audio_download)))
     assert audio.integrated <= -70  # silent it stays: never amplified
 
@@ -97,7 +97,7 @@ def test_master_playlist_bandwidth_is_measured_on_a_clip_of_odd_length(made):
     asset = _processed(made["five"])
     master = _hls(asset) / "master.m3u8"
     variants = {v.uri.split("/")[0]: v.attributes for v in hls.read_master_playlist(master)}
-    assert set(variants) == {"144p", "240p", "360p", "audio"}
+    assert set(variants) == {"144p", "240p", "360p", "audio", "audio_opus"}
     for name, attributes in variants.items():
         playlist = hls.read_media_playlist(_hls(asset) / name / "index.m3u8")
         whole = [size * 8 / seconds for size, seconds in playlist.segments if seconds >= 1.5]
@@ -107,6 +107,7 @@ def test_master_playlist_bandwidth_is_measured_on_a_clip_of_odd_length(made):
         assert average == pytest.approx(playlist.average_segment_bitrate, rel=0.01)
     assert int(variants["audio"]["BANDWIDTH"]) < int(variants["144p"]["BANDWIDTH"])
     assert int(variants["audio"]["BANDWIDTH"]) < 48_000
+    assert int(variants["audio_opus"]["BANDWIDTH"]) < int(variants["audio"]["BANDWIDTH"])
 
 
 # 5, 6. Rotated and portrait video: sized by the short side, sizes recorded as encoded.

@@ -60,18 +60,22 @@ def test_a_video_gets_every_rung_up_to_its_own_height_and_audio_only(processed):
     assert (processed.kind, processed.width, processed.height) == ("video", 640, 360)
     assert processed.duration == pytest.approx(4, abs=0.2)
     rungs = {r.rung: r for r in processed.renditions.all()}
-    assert set(rungs) == {"144p", "240p", "360p", "audio"}  # no 480p/720p from a 360p source
+    # no 480p/720p from a 360p source; audio-only in AAC and Opus (decision 0046)
+    assert set(rungs) == {"144p", "240p", "360p", "audio", "audio_opus"}
     assert (rungs["240p"].width, rungs["240p"].height) == (426, 240)
     assert rungs["audio"].kind == Rendition.Kind.AUDIO
-    for name in ("poster.jpg", "download/low.mp4", "download/audio.m4a"):
+    downloads = ("download/low.mp4", "download/audio.m4a", "download/audio_opus.m4a")
+    for name in ("poster.jpg", *downloads):
         assert default_storage.exists(f"{processed.folder}/{name}"), name
 
 
 def test_master_playlist_lists_video_rungs_and_audio_only(processed):
     master = Path(default_storage.path(processed.master_playlist))
     variants = {v.uri: v.attributes for v in hls.read_master_playlist(master)}
-    assert set(variants) == {f"{n}/index.m3u8" for n in ("144p", "240p", "360p", "audio")}
+    names = ("144p", "240p", "360p", "audio", "audio_opus")
+    assert set(variants) == {f"{n}/index.m3u8" for n in names}
     assert variants["audio/index.m3u8"]["CODECS"] == "mp4a.40.2"
+    assert variants["audio_opus/index.m3u8"]["CODECS"] == "opus"
     assert variants["240p/index.m3u8"]["RESOLUTION"] == "426x240"
     for uri in variants:
         playlist = hls.read_media_playlist(master.parent / uri)
@@ -109,8 +113,9 @@ def test_audio_upload_gets_audio_renditions_only(clips):
     asset_process(asset_id=asset.pk)
     asset.refresh_from_db()
     assert asset.kind == MediaAsset.Kind.AUDIO
-    assert [r.rung for r in asset.renditions.all()] == ["audio"]
+    assert {r.rung for r in asset.renditions.all()} == {"audio", "audio_opus"}
     assert asset.audio_download
+    assert asset.audio_opus_download
     assert not asset.download
     assert not asset.poster
 

@@ -126,6 +126,7 @@ def lesson_with_video(live_demo_academy, settings, tmp_path, monkeypatch):
     lesson.save_revision().publish()
     with translation.override("shi"):  # the sizes as the lesson shows them ("≈ 19.2 KB")
         sizes = [
-            human_size(default_storage.size(n)) for n in (asset.audio_download, asset.download)
-        ]
+            human_size(default_storage.size(n))
+            for n in (asset.audio_download, asset.download, asset.audio_opus_download)
+        ]  # the sound-only file (AAC), the low MP4, the lighter sound-only file (Opus)
     return live_demo_academy, sizes

@@ -114,13 +114,14 @@ def shi_captions(page, condition: str) -> None:
 def test_video_lesson_plays_with_tachelhit_captions_and_switches_to_sound_only(
     lesson_with_video, phone, shoot
 ):
-    server, (audio_size, video_size) = lesson_with_video
+    server, (audio_size, video_size, opus_size) = lesson_with_video
 
     # A browser without native HLS: hls.js from our static files, the master playlist, a rung.
     page, responses = open_lesson(phone, server, native_hls=False)
     player = page.locator("[data-media-player]")
-    # Before playing: what each choice costs; only the poster fetched (preload="none").
-    assert audio_size in player.locator(".media-player__switch").inner_text()
+    # Before playing: what each choice costs (sound only: the lighter Opus file, which this
+    # Chromium plays); only the poster fetched (preload="none").
+    assert opus_size in player.locator(".media-player__switch").inner_text()
     downloads = player.locator(".media-player__downloads").inner_text()
     assert audio_size in downloads, downloads
     assert video_size in downloads, downloads
@@ -147,13 +148,13 @@ def test_video_lesson_plays_with_tachelhit_captions_and_switches_to_sound_only(
     assert all(hls_paths(responses)), responses
     assert not [path for path, _ in responses if path == HLS_SCRIPT]
 
-    # Save data: the sound only, from the audio-only rendition.
+    # Save data: the sound only, from the lighter (Opus) sound-only file.
     player.locator("[data-save-data]").tap()
     assert page.locator(VIDEO).is_hidden()
     assert page.locator(AUDIO).is_visible()
     assert media_state(page, VIDEO, "m.paused")
     advances(page, AUDIO)
-    assert any(path.endswith("/download/audio.m4a") for path, _ in responses), responses
+    assert any(path.endswith("/download/audio_opus.m4a") for path, _ in responses), responses
     assert page.evaluate("() => localStorage.getItem('academy-media-save-data')") == "1"
     assert page.evaluate("() => document.documentElement.scrollWidth") <= PHONE["width"]
     shoot(page, "player-audio-only")
@@ -217,3 +218,37 @@ def test_video_lesson_plays_the_tachelhit_voice_over_in_step_with_the_muted_vide
     page.locator("[data-media-player] .media-player__options").wait_for(state="visible")
     assert voice.input_value() == ""
     assert not media_state(page, VIDEO, "m.muted")
+
+
+NO_OPUS = """{
+  const isTypeSupported = MediaSource.isTypeSupported.bind(MediaSource);
+  MediaSource.isTypeSupported = (type) => (/opus/i.test(type) ? false : isTypeSupported(type));
+}"""
+
+
+def test_sound_only_is_the_opus_file_where_the_browser_plays_opus_and_aac_elsewhere(
+    lesson_with_video, phone
+):
+    """Decision 0046: the player takes the lighter Opus sound-only file only where
+    MediaSource.isTypeSupported says this browser plays Opus in MP4 (this Chromium does, as
+    Chrome on Android); a browser that does not keeps the AAC one."""
+    server, (audio_size, _video_size, opus_size) = lesson_with_video
+    page, responses = open_lesson(phone, server)
+    assert page.evaluate("""() => MediaSource.isTypeSupported('audio/mp4; codecs="opus"')""")
+    player = page.locator("[data-media-player]")
+    assert opus_size in player.locator(".media-player__switch").inner_text()
+    player.locator("[data-save-data]").tap()
+    play(page, AUDIO)
+    assert media_state(page, AUDIO, "m.currentSrc").endswith("/download/audio_opus.m4a")
+    assert not [p for p, _ in responses if p.endswith("/download/audio.m4a")]
+    page.close()
+
+    page = phone.new_page()
+    page.add_init_script(NO_OPUS)
+    page.goto(f"{server.url}{LESSON}")
+    player = page.locator("[data-media-player]")
+    player.locator(".media-player__options").wait_for(state="visible")
+    assert audio_size in player.locator(".media-player__switch").inner_text()
+    assert player.locator("[data-save-data]").is_checked()  # remembered on this phone
+    play(page, AUDIO)
+    assert media_state(page, AUDIO, "m.currentSrc").endswith("/download/audio.m4a")

@@ -129,6 +129,10 @@ def test_a_saved_course_works_offline_and_its_progress_arrives_once(phone, learn
     page.wait_for_function(
         f"() => document.querySelector({AUDIO!r}).currentTime > 1", timeout=15_000
     )
+    # This Chromium plays Opus in MP4 (as Chrome on Android): the lighter file was saved and
+    # plays (decision 0046).
+    played = page.evaluate(f"() => document.querySelector({AUDIO!r}).currentSrc")
+    assert played.endswith("/download/audio_opus.m4a"), played
     caption = page.locator(".media-player__caption")
     caption.wait_for(state="visible", timeout=15_000)
     assert caption.inner_text() == "ⴰⵣⵓⵍ ⴼⵍⴰⵡⵏ"

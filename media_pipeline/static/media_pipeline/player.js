@@ -4,13 +4,15 @@
    element plays it; with the video, the video is muted and a hidden <audio> plays it in step
    (play, pause, seeking and rate followed; set back when it drifts more than 0.3 s). Every ~15 s of playback, on
    pause and on end, the root element dispatches a bubbling CustomEvent "academy:media-progress"
-   with detail {position, duration} in seconds. */
+   with detail {position, duration} in seconds. The sound-only file is the lighter Opus one
+   where the browser plays Opus in MP4, else AAC. */
 (function () {
   "use strict";
   var SAVE_DATA = "academy-media-save-data";
   var VOICE = "academy-media-voice";
   var DRIFT = 0.3;
   var INTERVAL = 15000;
+  var OPUS = 'audio/mp4; codecs="opus"';
   var hlsScript = null;
 
   function loadHls(src) {
@@ -136,10 +138,33 @@
     video.addEventListener("volumechange", function () { dub.volume = video.volume; });
   }
 
+  /* The lighter sound-only file (Opus in MP4, the first <source>) where this browser plays it,
+     as MediaSource and the element both say (Chrome on Android does), the AAC one otherwise:
+     the offline save asks the same question, so a sound saved on the phone is the one played.
+     The element chose its source when the page was read (by canPlayType, fetching nothing:
+     preload="none"); it is made to choose again only where MediaSource says no to what it
+     chose. Returns the sound's URL. */
+  function lighterSound(root, audio) {
+    var opus = audio.querySelector("source[data-lighter]");
+    var aac = audio.querySelector("source:not([data-lighter])");
+    if (!opus) return aac && aac.src;
+    var chosen = audio.canPlayType(OPUS) !== "";
+    var plays = chosen && !!window.MediaSource && MediaSource.isTypeSupported(OPUS);
+    if (!plays) opus.remove();
+    if (chosen && !plays) audio.load();
+    var sizes = [root.querySelector("[data-sound-size]"), root.querySelector("[data-sound-size-opus]")];
+    if (sizes[0] && sizes[1]) { sizes[0].hidden = plays; sizes[1].hidden = !plays; }
+    var sound = plays ? opus.src : aac.src;
+    var original = root.querySelector("[data-voice] option[value='']");
+    if (original) original.dataset.src = sound;
+    return sound;
+  }
+
   function setup(root) {
     var video = root.querySelector("video");
     var audio = root.querySelector(".media-player__audio");
     var options = root.querySelector(".media-player__options");
+    var sound = lighterSound(root, audio);
     var saveData = root.querySelector("[data-save-data]");
     var quality = root.querySelector("[data-quality]");
     var voice = root.querySelector("[data-voice]");
@@ -175,7 +200,6 @@
     var remembered = stored === "1" ||
       (stored === null && !!link && (link.saveData || /2g|3g/.test(link.effectiveType || "")));
     saveData.checked = !!remembered; mode(saveData.checked);
-    var sound = audio.querySelector("source") && audio.querySelector("source").src;
     if (!remembered) { /* saved on the phone as sound only: play that, online or not */
       Promise.all([kept(sound), kept(file)]).then(function (saved) {
         if (saved[0] && !saved[1]) { saveData.checked = true; mode(true); }

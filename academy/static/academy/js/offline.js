@@ -165,7 +165,11 @@
     await forget(record.urls, record.key);
   };
 
-  const planFor = (key) => fetch(`/${body.dataset.lang}/offline/save/${key}/`, { credentials: "same-origin" })
+  /* The lighter Opus sound where this phone plays it (the player asks the same question). */
+  const OPUS = 'audio/mp4; codecs="opus"';
+  const playsOpus = () => document.createElement("audio").canPlayType(OPUS) !== ""
+    && !!window.MediaSource && MediaSource.isTypeSupported(OPUS);
+  const planFor = (key) => fetch(`/${body.dataset.lang}/offline/save/${key}/${playsOpus() ? "?opus=1" : ""}`, { credentials: "same-origin" })
     .then((response) => (response.ok ? response.json() : Promise.reject(new Error(response.status))));
 
   const save = async (widget, plan, media) => {
