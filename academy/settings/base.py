@@ -388,6 +388,9 @@ SESSION_COOKIE_AGE = 30 * 24 * 60 * 60
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
+    "academy.authentication.PermissionsInOneQueryBackend",  # Django's, one query for perms
+    # Still named by sessions opened before it (and by the sign-in view): it finds the
+    # permissions the backend above already read.
     "django.contrib.auth.backends.ModelBackend",
 ]
 AXES_FAILURE_LIMIT = 5
