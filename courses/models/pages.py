@@ -21,7 +21,7 @@ from core.content import Resolved, readable, resolve
 from core.languages import django_languages, get_language
 
 from ..blocks import LessonBodyBlock
-from ..page_cache import fragment_key, remember, shared_response
+from ..page_cache import fragment_key, remember, remember_in_process, shared_response
 from ..panels import page_panels
 from ..selectors import course_outline, lesson_context, lesson_list, lesson_narration
 
@@ -87,7 +87,15 @@ class LearnerPage(Page):
             )
         context["content"] = SimpleLazyObject(lambda: context["resolved"].content)
         context["fragment"] = uuid4().hex if request_is_preview else fragment_key(self)
+        context["parent_url"] = SimpleLazyObject(lambda: self._parent_url(request))
         return context
+
+    def _parent_url(self, request) -> str:
+        """The breadcrumb's link (the parent page's URL), kept in the process until the next
+        publish."""
+        return remember_in_process(
+            "parent-url", (request.get_host(), self.pk), lambda: self.get_parent().get_url(request)
+        )
 
     def serve(self, request, *args, **kwargs):
         response = super().serve(request, *args, **kwargs)
