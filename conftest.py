@@ -2,8 +2,9 @@
 
 The demo academy is loaded once into the test database, so every database test starts from it
 (each test's changes are rolled back). Transactional tests (live server, browser, real worker)
-empty the database when they end; pytest-django runs them after the others, and each loads what
-it needs.
+commit; pytest-django runs them after the others. With PostgreSQL each one ends by putting back
+the rows the session loaded (tests/database_snapshot.py), so the next starts from them too; with
+SQLite each ends with a flush, and the next loads what it needs again.
 """
 
 import os
@@ -18,11 +19,18 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 def django_db_setup(django_db_setup, django_db_blocker):
     from core.geography.loading import is_loaded, load_geography
     from courses.api import load_demo_academy
+    from tests import database_snapshot
 
     with django_db_blocker.unblock():
         if not is_loaded():  # a reused database that a transactional test emptied
             load_geography()
         load_demo_academy()
+        snapshot = database_snapshot.take()
+    if snapshot is None:
+        yield
+        return
+    with database_snapshot.restoring_after_transactional_tests(snapshot):
+        yield
 
 
 @pytest.fixture
@@ -37,12 +45,16 @@ def demo_academy(db):
 def live_demo_academy(transactional_db, live_server):
     """The demo academy served by a live server (for browser tests).
 
-    An earlier transactional test may have emptied the database: the loader recreates whatever
-    the academy needs (locales, the root of the page tree, the site) before the demo itself.
+    With SQLite an earlier transactional test may have emptied the database: the loader recreates
+    whatever the academy needs (locales, the root of the page tree, the site) before the demo
+    itself. With PostgreSQL the test starts from the session's rows, the demo included.
     """
     from core.geography.loading import is_loaded, load_geography
     from courses.api import load_demo_academy
+    from tests import database_snapshot
 
+    if database_snapshot.taken():
+        return live_server
     if not is_loaded():  # the geography comes with a migration; a flush empties it
         load_geography()
     load_demo_academy()
@@ -54,8 +66,9 @@ def geography(transactional_db):
     """Regions, provinces and communes for a test that commits: an earlier one may have emptied
     the database (a flush takes the geography loaded by the migration with it)."""
     from core.geography.loading import is_loaded, load_geography
+    from tests import database_snapshot
 
-    if not is_loaded():
+    if not database_snapshot.taken() and not is_loaded():
         load_geography()
 
 

@@ -87,10 +87,12 @@ def cluster(transactional_db, settings, tmp_path):
     from academy.celery import app
     from core.geography.loading import is_loaded, load_geography
     from courses.api import load_demo_academy
+    from tests import database_snapshot
 
-    if not is_loaded():
-        load_geography()
-    load_demo_academy()
+    if not database_snapshot.taken():  # the session's rows, put back after each such test
+        if not is_loaded():
+            load_geography()
+        load_demo_academy()
     settings.CELERY_TASK_ALWAYS_EAGER = False
     with app.connection_for_write() as broker:
         for queue in QUEUES:
