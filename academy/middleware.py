@@ -1,3 +1,4 @@
+import hashlib
 from collections.abc import Callable
 
 from csp.middleware import CSPMiddleware, PolicyParts
@@ -66,9 +67,9 @@ class SharedPageCacheMiddleware:
             return None
         accepted = request.headers.get("Accept-Encoding", "")
         encoding = "gzip" if re_accepts_gzip.search(accepted) else "-"
-        return page_cache_key(
-            "pages:response", request.get_host(), encoding, request.get_full_path()
-        )
+        # The path hashed: a key of fixed length whatever the query string a visitor sends.
+        path = hashlib.sha256(request.get_full_path().encode()).hexdigest()
+        return page_cache_key("pages:response", request.get_host(), encoding, path)
 
     @staticmethod
     def _keep(response: HttpResponse) -> tuple:
