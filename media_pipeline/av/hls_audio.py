@@ -54,7 +54,7 @@ def master_audio_renditions_text(text: str, renditions: list[AudioRendition]) ->
     audio group, as ffmpeg wrote it.
     """
     lines = [
-        _AUDIO_ATTRIBUTE.sub("", line) if line.startswith("#EXT-X-STREAM-INF:") else line
+        _without_voice(line) if line.startswith("#EXT-X-STREAM-INF:") else line
         for line in text.splitlines()
         if not line.startswith(_AUDIO_MEDIA)
     ]
@@ -65,7 +65,34 @@ def master_audio_renditions_text(text: str, renditions: list[AudioRendition]) ->
         )
         lines[header_end:header_end] = [_media_line(rendition) for rendition in renditions]
         lines = [
-            f'{line},AUDIO="{GROUP}"' if line.startswith("#EXT-X-STREAM-INF:") else line
+            f'{_with_voice_codec(line)},AUDIO="{GROUP}"'
+            if line.startswith("#EXT-X-STREAM-INF:")
+            else line
             for line in lines
         ]
     return "\n".join(lines) + "\n"
+
+
+VOICE_CODEC = "mp4a.40.2"  # voice-overs are AAC-LC (services/voice_overs.py)
+_CODECS = re.compile(r'CODECS="([^"]*)"')
+
+
+def _without_voice(line: str) -> str:
+    """A variant line as before any voice-over: no group, and the Opus variant's AAC taken
+    back (an AAC variant lists AAC for its own sound)."""
+    line = _AUDIO_ATTRIBUTE.sub("", line)
+    match = _CODECS.search(line)
+    if match is None or "opus" not in match.group(1).split(","):
+        return line
+    codecs = [codec for codec in match.group(1).split(",") if codec != VOICE_CODEC]
+    return line[: match.start(1)] + ",".join(codecs) + line[match.end(1) :]
+
+
+def _with_voice_codec(line: str) -> str:
+    """A variant that names the voice group lists the voice-overs' codec too (RFC 8216: CODECS
+    covers the renditions a variant may be played with): the Opus sound-only variant gains
+    AAC, so a player that cannot play AAC is not offered it with a voice-over."""
+    match = _CODECS.search(line)
+    if match is None or VOICE_CODEC in match.group(1).split(","):
+        return line
+    return line[: match.start(1)] + f"{match.group(1)},{VOICE_CODEC}" + line[match.end(1) :]

@@ -48,6 +48,24 @@ def test_renditions_are_written_once_and_replaced(tmp_path):
     assert master.read_text() == MASTER
 
 
+def test_the_opus_sound_only_variant_lists_the_voice_overs_codec_while_one_is_published(
+    tmp_path,
+):
+    master = tmp_path / "master.m3u8"
+    opus = '#EXT-X-STREAM-INF:BANDWIDTH=24000,CODECS="opus"\naudio_opus/index.m3u8\n'
+    master.write_text(MASTER + opus)
+    renditions = [
+        AudioRendition(language="ar", name="العربية", uri=None, default=True),
+        AudioRendition(language="shi", name="ⵜⴰⵛⵍⵃⵉⵜ", uri="../voice-over/shi/hls/index.m3u8"),
+    ]
+    master_audio_renditions_set(master, renditions)
+    master_audio_renditions_set(master, renditions)
+    codecs = [v.attributes["CODECS"] for v in read_master_playlist(master)]
+    assert codecs == ["avc1.42c015,mp4a.40.2", "avc1.42c01e,mp4a.40.2", "opus,mp4a.40.2"]
+    master_audio_renditions_set(master, renditions[:1])  # the voice-over withdrawn
+    assert master.read_text() == MASTER + opus
+
+
 @pytest.mark.django_db
 def test_a_published_voice_over_is_an_audio_rendition_of_the_master(clips):
     asset = asset_from(clips["video"], language="ar")
