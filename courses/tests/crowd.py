@@ -1,6 +1,6 @@
 """Many learners and their progress events, cheaply: one ``INSERT … SELECT generate_series``
-per table on PostgreSQL (a few seconds for 50,000 learners), used by the query-count tests and
-``make bench``."""
+per table on PostgreSQL (a few seconds for 50,000 learners), and small extra courses, used by the
+query-count tests and ``make bench``."""
 
 from django.contrib.auth import get_user_model
 from django.db import connection
@@ -57,3 +57,29 @@ def remove_learners() -> None:
             f"DELETE FROM {users} WHERE phone_number LIKE %s",  # noqa: S608
             [PHONE_PREFIX + "%"],
         )
+
+
+def add_course(catalogue, number: int, *, slug_prefix: str = "grown"):
+    """A course of one module and two lessons under ``catalogue`` (Arabic, saved, not
+    published as a revision: enough for the outline, the dashboard and the query counts)."""
+    from wagtail.rich_text import RichText
+
+    from courses.models import CoursePage, LessonPage, ModulePage
+
+    course = CoursePage(
+        title=f"دورة {number}",
+        slug=f"{slug_prefix}-{number}",
+        summary="…",
+        original_language="ar",
+    )
+    catalogue.add_child(instance=course)
+    module = ModulePage(title="وحدة", slug="module")
+    course.add_child(instance=module)
+    for lesson_number in (1, 2):
+        lesson = LessonPage(
+            title=f"درس {lesson_number}",
+            slug=f"lesson-{lesson_number}",
+            body=[("text", RichText("<p>نص.</p>"))],
+        )
+        module.add_child(instance=lesson)
+    return course

@@ -10,13 +10,12 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from wagtail.rich_text import RichText
 
 from courses import page_cache
 from courses.models import CoursePage, LessonPage, ModulePage
 from courses.progress import enrolment_create, lesson_mark_done
 
-from .crowd import add_learners, remove_learners
+from .crowd import add_course, add_learners, remove_learners
 
 pytestmark = pytest.mark.django_db
 
@@ -77,24 +76,6 @@ def test_a_learner_s_page_takes_at_most_ten_queries(crowd, client, learner, path
     client.force_login(learner)
     count, queries = counted(client, path)
     assert count <= MAX_QUERIES, "\n".join(queries)
-
-
-def add_course(catalogue, number: int) -> CoursePage:
-    """A published course of one module and two lessons."""
-    course = CoursePage(
-        title=f"دورة {number}", slug=f"grown-{number}", summary="…", original_language="ar"
-    )
-    catalogue.add_child(instance=course)
-    module = ModulePage(title="وحدة", slug="module")
-    course.add_child(instance=module)
-    for lesson_number in (1, 2):
-        lesson = LessonPage(
-            title=f"درس {lesson_number}",
-            slug=f"lesson-{lesson_number}",
-            body=[("text", RichText("<p>نص.</p>"))],
-        )
-        module.add_child(instance=lesson)
-    return course
 
 
 def test_counts_stay_the_same_when_she_follows_twenty_courses_and_a_module_grows(

@@ -61,32 +61,12 @@ def _dashboard_queries(learner) -> int:
     return len(captured.captured_queries)
 
 
-def _add_course(catalogue, number: int):
-    from wagtail.rich_text import RichText
-
-    from courses.models import CoursePage, LessonPage, ModulePage
-
-    course = CoursePage(
-        title=f"دورة {number}", slug=f"bench-course-{number}", summary="…", original_language="ar"
-    )
-    catalogue.add_child(instance=course)
-    module = ModulePage(title="وحدة", slug="module")
-    course.add_child(instance=module)
-    for lesson_number in (1, 2):
-        lesson = LessonPage(
-            title=f"درس {lesson_number}",
-            slug=f"lesson-{lesson_number}",
-            body=[("text", RichText("<p>نص.</p>"))],
-        )
-        module.add_child(instance=lesson)
-    return course
-
-
 def measure_dashboard_queries() -> None:
     from django.db import transaction
 
     from courses.models import CourseIndexPage, CoursePage
     from courses.progress import enrolment_create, lesson_mark_done
+    from courses.tests.crowd import add_course
 
     say("== Learner dashboard: queries with 1 and with 20 enrolled courses ==")
     with contextlib.suppress(_RollBack), transaction.atomic():
@@ -98,7 +78,7 @@ def measure_dashboard_queries() -> None:
         one = _dashboard_queries(learner)
         catalogue = CourseIndexPage.objects.get(locale__language_code="ar")
         for number in range(EXTRA_COURSES):
-            course = _add_course(catalogue, number)
+            course = add_course(catalogue, number, slug_prefix="bench-course")
             enrolment_create(learner=learner, course_key=course.translation_key)
             first = course.get_descendants().filter(depth=course.depth + 2).first()
             lesson_mark_done(learner=learner, lesson_key=first.translation_key)
