@@ -49,15 +49,10 @@ def language_switcher(context) -> dict:
     current = get_language()
     page = context.get("page")
     page_urls = _page_urls(page, request) if isinstance(page, Page) else {}
-    view_urls = page_cache_remember_in_process(
-        "view-urls",
-        (request.get_full_path(),),
-        lambda: {language.code: _view_url(request, language.code) for language in LANGUAGES},
-    )
     links = [
         LanguageLink(
             language=language,
-            url=page_urls.get(language.code) or view_urls[language.code],
+            url=page_urls.get(language.code) or _view_url(request, language.code),
             is_current=language.code == current,
         )
         for language in LANGUAGES
